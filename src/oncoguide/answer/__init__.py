@@ -1,0 +1,1 @@
+"""Answers: structured, cited, extractive answers built from retrieved passages."""

@@ -1,0 +1,19 @@
+"""Command line: `oncoguide index | search | ask | records … | trials … | schema …`.
+
+Only this layer prints; every command is a thin shell over a library call.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from oncoguide.cli import core, records, trials
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+core.register(app)
+app.add_typer(records.app, name="records", help="Import patient records into a structured profile.")
+app.add_typer(trials.app, name="trials", help="Match clinical trials to a patient profile.")
+
+
+def main() -> None:
+    app()

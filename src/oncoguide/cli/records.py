@@ -1,0 +1,5 @@
+"""`oncoguide records …` commands (owned by the records work)."""
+
+import typer
+
+app = typer.Typer(no_args_is_help=True)

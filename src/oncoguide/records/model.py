@@ -1,0 +1,80 @@
+"""Patient profile: the structured, evidence-linked summary of a patient's records.
+
+Field names listed in the records issue are a stable contract (ask --profile, trials matching, web app):
+`cancer_type`, `histology`, `stage_group`, `tnm`, `metastatic_sites`, `biomarkers`, `treatments`,
+`adverse_events`. Fields may be added, never renamed.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Evidence(BaseModel):
+    """Where a value came from: the document, the character span, and the quoted (de-identified) text."""
+
+    document: str = Field(description="Document name or id the value was read from.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str
+    date: str | None = Field(default=None, description="Document or observation date (YYYY-MM), if known.")
+
+
+class TNM(BaseModel):
+    t: str | None = Field(default=None, description="AJCC T category with sub-letters, e.g. 'T1c'.")
+    n: str | None = None
+    m: str | None = None
+    prefix: str | None = Field(default=None, description="'c' clinical, 'p' pathologic, 'yp'/'yc' post-therapy.")
+    evidence: Evidence | None = None
+
+
+class Biomarker(BaseModel):
+    name: str = Field(description="Canonical marker name, e.g. 'ER', 'HER2', 'PD-L1', 'KRAS'.")
+    status: Literal["positive", "negative", "equivocal", "low"] | None = None
+    value: str | None = Field(default=None, description="Percent, score, ratio or variant as written.")
+    evidence: Evidence | None = None
+    most_recent: bool = Field(default=True, description="False when a later document reports this marker.")
+
+
+class Treatment(BaseModel):
+    name: str = Field(description="Normalized generic drug name, or surgery/radiation description.")
+    kind: Literal["drug", "surgery", "radiation", "other"] = "drug"
+    drug_class: str | None = None
+    start: str | None = None
+    stop: str | None = None
+    dose_changes: list[str] = Field(default_factory=list)
+    evidence: Evidence | None = None
+
+
+class AdverseEvent(BaseModel):
+    name: str
+    grade: int | None = Field(default=None, ge=1, le=5)
+    consequence: str | None = Field(default=None, description="e.g. 'dose reduction' when the record says so.")
+    evidence: Evidence | None = None
+
+
+class PatientProfile(BaseModel):
+    """What the records say about one patient's cancer; every value carries its evidence."""
+
+    cancer_type: str | None = Field(default=None, description="Primary cancer, e.g. 'breast cancer'.")
+    primary_site: str | None = None
+    histology: str | None = None
+    laterality: str | None = None
+    grade: str | None = None
+    stage_group: str | None = Field(default=None, description="AJCC stage group, e.g. 'IIB', 'IV'.")
+    tnm: TNM | None = None
+    metastatic_sites: list[str] = Field(default_factory=list)
+    oligometastatic: bool | None = None
+    biomarkers: list[Biomarker] = Field(default_factory=list)
+    treatments: list[Treatment] = Field(default_factory=list)
+    adverse_events: list[AdverseEvent] = Field(default_factory=list)
+    menopausal_status: str | None = None
+    ecog: int | None = Field(default=None, ge=0, le=5)
+    age: int | None = Field(default=None, ge=0, le=130)
+    sex: Literal["female", "male"] | None = None
+    evidence: dict[str, Evidence] = Field(
+        default_factory=dict, description="Evidence for scalar fields, keyed by field name."
+    )
+    documents: list[str] = Field(default_factory=list)

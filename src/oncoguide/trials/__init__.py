@@ -1,0 +1,1 @@
+"""Trials: ClinicalTrials.gov records matched to a patient profile, criterion by criterion."""
