@@ -41,6 +41,10 @@ class Settings(BaseModel):
     passage_words: int = Field(default=160, description="Target passage size in words (split along headings).")
     max_question_chars: int = Field(default=2000, description="Longer questions are refused with a clear error.")
     answer_words: int = Field(default=450, description="Cap on the words of the answer body (summary + sections).")
+    min_relevance: float = Field(
+        default=0.3,
+        description="Below this cosine between the question and its best passages we say we found no good answer.",
+    )
 
     @property
     def index_dir(self) -> Path:

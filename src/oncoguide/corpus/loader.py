@@ -46,11 +46,16 @@ def _front_matter(text: str) -> tuple[dict[str, object], str]:
 def _chunks(blocks: list[str], target_words: int) -> list[str]:
     """Group paragraph blocks into passages near `target_words`; split very long blocks by sentence."""
     units: list[str] = []
+    limit = target_words * 1.5
     for b in blocks:
-        if len(b.split()) > target_words * 1.5:
-            units.extend(split_sentences(b))
-        else:
+        if len(b.split()) <= limit:
             units.append(b)
+            continue
+        for sent in split_sentences(b):
+            if len(sent.split()) <= limit:
+                units.append(sent)
+            else:  # a long joined list: break between its items
+                units.extend(x if x.endswith((".", ":")) else x + ";" for x in sent.split("; "))
     out: list[str] = []
     cur: list[str] = []
     n = 0

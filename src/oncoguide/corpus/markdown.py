@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 SITE = "https://www.cancer.gov"
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)", re.S)
+# ![alt](src "title"); the quoted title may itself contain parentheses.
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)", re.S)
 # [text](target "optional title"); text may span lines (navigation cards do).
 _LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^)\s]+)(?:\s+\"[^\"]*\")?\s*\)", re.S)
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -52,8 +53,8 @@ class Section:
 def _replace_links(text: str, links: list[str]) -> str:
     def repl(m: re.Match[str]) -> str:
         label, target = m.group(1), m.group(2)
-        if "\n" in label.strip():  # a navigation card, not prose
-            return ""
+        if "\n" in label.strip() or label.strip().lower() in ("enlarge", "enlarge image"):
+            return ""  # a navigation card or an image-zoom link, not prose
         url = absolute_url(target)
         if url:
             links.append(url)
@@ -63,9 +64,13 @@ def _replace_links(text: str, links: list[str]) -> str:
     return _AUTOLINK.sub(lambda m: (links.append(m.group(1)), "")[1], text)
 
 
+_REF_MARKS = re.compile(r"\[\d+(?:\s*[,\u2013-]\s*\d+)*\]")
+
+
 def clean_inline(text: str) -> str:
-    """Strip inline markup from one line of prose."""
+    """Strip inline markup and bracketed reference numbers ("[18,34]") from one line of prose."""
     text = _HTML_TAG.sub("", text)
+    text = _REF_MARKS.sub("", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = text.replace("\\", "")
     return _SPACES.sub(" ", text).strip()
@@ -102,14 +107,23 @@ def _blocks(lines: list[str]) -> list[str]:
     out: list[str] = []
     for para in paras:
         if all(_is_list_item(x) for x in para) or _is_list_item(para[0]):
-            items = [clean_inline(_list_text(x)) for x in para]
+            raw_items: list[str] = []
+            for x in para:  # a line that is not a list marker continues the item above it
+                if _is_list_item(x) or not raw_items:
+                    raw_items.append(_list_text(x))
+                else:
+                    raw_items[-1] += " " + x.strip()
+            items = [clean_inline(x) for x in raw_items]
             items = [i.rstrip(";.,") for i in items if i]
             if not items:
                 continue
             if out and out[-1].endswith(":"):
-                out[-1] = out[-1] + " " + "; ".join(items) + "."
+                joined = items[0]
+                for prev, item in zip(items, items[1:]):
+                    joined += (" " if prev.endswith(":") else "; ") + item  # nested list under "a mole that:"
+                out[-1] = out[-1] + " " + joined + ("" if joined.endswith(":") else ".")
             else:
-                out.extend(i if i.endswith((".", "?", "!")) else i + "." for i in items)
+                out.extend(i if i.endswith((".", "?", "!", ":")) else i + "." for i in items)
             continue
         text = clean_inline(" ".join(x.strip() for x in para))
         if text and not _DROP_LINE.match(text) and not text.startswith("|"):

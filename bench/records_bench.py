@@ -1,0 +1,193 @@
+"""Records benchmark, one run: field P/R/F1 (ours vs keyword-regex baseline) on our labelled reports,
+de-identification recall on our PHI-marked notes, and TCGA pathologic T/N accuracy (ours vs regex).
+
+    .venv/bin/python bench/records_bench.py [--tcga ../shared/bench/records_tnm_dev.jsonl]
+
+TCGA reports are split by a hash of the report id (1/3 held out, never looked at while tuning).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from oncoguide.records import extract_profile
+from oncoguide.records.deid import deidentify
+
+HERE = Path(__file__).resolve().parent
+MARKERS = ["ER", "PR", "HER2", "EGFR", "ALK", "ROS1", "KRAS", "BRAF", "BRCA1", "PIK3CA", "ESR1", "PD-L1", "MMR", "MSI"]
+
+
+def ours(text: str) -> dict:
+    p = extract_profile(text)
+    out = {k: getattr(p, k) for k in ("cancer_type", "histology", "laterality", "grade", "stage_group", "menopausal_status", "ecog")}
+    out["t"], out["n"] = (p.tnm.t, p.tnm.n) if p.tnm else (None, None)
+    for b in p.biomarkers:
+        out.setdefault(b.name, b.status)
+    out["metastatic_sites"] = sorted(p.metastatic_sites)
+    out["drugs"] = sorted(t.name for t in p.treatments if t.kind == "drug")
+    out["adverse_events"] = sorted(f"{e.name}:{e.grade}" for e in p.adverse_events if e.grade)
+    return out
+
+
+def baseline(text: str) -> dict:
+    """Keyword regexes a first attempt would use: first match wins, no negation, no normalization."""
+    out: dict = {}
+    for name, pat in {"ER": r"\b(?:ER|estrogen receptor)\b", "PR": r"\b(?:PR|progesterone receptor)\b", "HER2": r"\bHER2\b",
+                      "EGFR": r"\bEGFR\b", "ALK": r"\bALK\b", "ROS1": r"\bROS1\b", "KRAS": r"\bKRAS\b", "BRAF": r"\bBRAF\b",
+                      "BRCA1": r"\bBRCA1\b", "PIK3CA": r"\bPIK3CA\b", "ESR1": r"\bESR1\b", "PD-L1": r"\bPD-L1\b",
+                      "MMR": r"\bMMR\b", "MSI": r"\bMSI\b"}.items():
+        m = re.search(pat + r"[^.]{0,20}?\b(positive|negative|detected|mutation|wild-type)", text, re.IGNORECASE)
+        if m:
+            out[name] = "negative" if m[1].lower() in ("negative", "wild-type") else "positive"
+    if m := re.search(r"(?i)stage\s+(I{1,3}V?|IV)([ABC])?\b", text):
+        out["stage_group"] = m[1].upper() + (m[2] or "")
+    if m := re.search(r"pT(\d[a-d]?)", text):
+        out["t"] = "T" + m[1]
+    if m := re.search(r"pN(\d[a-c]?|X)", text):
+        out["n"] = "N" + m[1]
+    for ct in ("breast", "lung", "prostate", "colon", "pancrea", "kidney", "melanoma", "endometri"):
+        if re.search(ct, text, re.IGNORECASE):
+            out["cancer_type"] = {"colon": "colorectal cancer", "pancrea": "pancreatic cancer", "endometri": "endometrial cancer",
+                                  "melanoma": "melanoma"}.get(ct, f"{ct} cancer")
+            break
+    if m := re.search(r"(?i)(invasive ductal carcinoma|invasive lobular carcinoma|adenocarcinoma|clear cell renal cell carcinoma)", text):
+        out["histology"] = m[1].lower()
+    if m := re.search(r"(?i)\b(left|right)\b", text):
+        out["laterality"] = m[1].lower()
+    if m := re.search(r"(?i)grade\s*([1-3])", text):
+        out["grade"] = "G" + m[1]
+    if m := re.search(r"(?i)(pre|peri|post)menopausal", text):
+        out["menopausal_status"] = m[1].lower() + "menopausal"
+    if m := re.search(r"ECOG[^0-9]{0,25}([0-4])", text):
+        out["ecog"] = int(m[1])
+    out["metastatic_sites"] = sorted({s for s in ("bone", "liver", "lung", "brain") if re.search(rf"{s}\w* metasta|metasta\w* to (?:the )?{s}", text, re.IGNORECASE)})
+    out["drugs"] = sorted({d for d in ("letrozole", "anastrozole", "fulvestrant", "abemaciclib", "ribociclib", "palbociclib", "trastuzumab",
+                                       "pertuzumab", "pembrolizumab", "nivolumab", "enzalutamide", "carboplatin", "paclitaxel") if re.search(d, text, re.IGNORECASE)})
+    out["adverse_events"] = sorted(f"{m[2].lower()}:{m[1]}" for m in re.finditer(r"(?i)grade\s*([1-4])\s+(\w+)", text))
+    return out
+
+
+def field_scores(items: list[dict], predict) -> dict[str, list[int]]:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+    for item in items:
+        pred = predict(item["text"])
+        for field, gold in item["gold"].items():
+            key = "biomarker status (other)" if field in MARKERS and field not in ("ER", "PR", "HER2") else field
+            value = pred.get(field)
+            if isinstance(gold, list):
+                got = set(value or [])
+                counts[key][0] += len(got & set(gold))
+                counts[key][1] += len(got - set(gold))
+                counts[key][2] += len(set(gold) - got)
+            elif value == gold:
+                counts[key][0] += 1
+            else:
+                counts[key][2] += 1
+                if value is not None:
+                    counts[key][1] += 1
+    return counts
+
+
+def prf(c: list[int]) -> tuple[float, float, float]:
+    tp, fp, fn = c
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def deid_scores(path: Path) -> tuple[float, float, int, int]:
+    """(PHI span recall, share of non-PHI characters removed, spans, missed)."""
+    spans = missed = 0
+    clinical_chars = clinical_removed = 0
+    for note in path.read_text().split("==="):
+        gold: list[tuple[int, int]] = []
+        plain = ""
+        pos = 0
+        for m in re.finditer(r"\{\{(\w+):(.*?)\}\}", note):
+            plain += note[pos : m.start()]
+            gold.append((len(plain), len(plain) + len(m[2])))
+            plain += m[2]
+            pos = m.end()
+        plain += note[pos:]
+        found = deidentify(plain).spans
+        removed = [False] * len(plain)
+        for s in found:
+            for i in range(s.start, s.end):
+                removed[i] = True
+        in_gold = [False] * len(plain)
+        for a, b in gold:
+            spans += 1
+            if not all(removed[i] for i in range(a, b) if not plain[i].isspace()):
+                missed += 1
+            for i in range(a, b):
+                in_gold[i] = True
+        for i, ch in enumerate(plain):
+            if not in_gold[i] and not ch.isspace():
+                clinical_chars += 1
+                clinical_removed += removed[i]
+    return 1 - missed / spans, clinical_removed / max(1, clinical_chars), spans, missed
+
+
+def tcga(path: Path) -> dict[tuple[str, str], list[int]]:
+    res: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    base_t, base_n = re.compile(r"\bpT([0-4][a-d]?|is|X)"), re.compile(r"\bpN([0-3][a-c]?|X)")
+    for line in path.open():
+        r = json.loads(line)
+        split = "held-out" if int(hashlib.md5(r["report_id"].encode()).hexdigest(), 16) % 3 == 0 else "dev"
+        p = extract_profile(r["text"])
+        bt, bn = base_t.search(r["text"]), base_n.search(r["text"])
+        preds = {"T": ((p.tnm.t if p.tnm else None), "T" + bt[1] if bt else None),
+                 "N": ((p.tnm.n if p.tnm else None), "N" + bn[1] if bn else None)}
+        for fld, key in (("T", "ajcc_pathologic_t"), ("N", "ajcc_pathologic_n")):
+            gold = r["gold"][key]
+            if gold is None:
+                continue
+            o, b = preds[fld]
+            for s in (split, "all"):
+                c = res[(fld, s)]
+                c[0] += 1
+                c[1] += o == gold
+                c[2] += b == gold
+                c[3] += o is not None  # coverage: a category was found in the text
+                c[4] += o is not None and o == gold
+                c[5] += b is not None
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--reports", type=Path, default=HERE / "records_data" / "reports.jsonl")
+    ap.add_argument("--deid", type=Path, default=HERE / "records_data" / "deid_notes.txt")
+    ap.add_argument("--tcga", type=Path, default=HERE.parents[1] / "shared" / "bench" / "records_tnm_dev.jsonl")
+    args = ap.parse_args()
+    items = [json.loads(line) for line in args.reports.open() if line.strip()]
+    o, b = field_scores(items, ours), field_scores(items, baseline)
+    print(f"== Field-level P/R/F1 on {len(items)} labelled reports of our own writing ==")
+    print(f"{'field':28s} {'baseline P/R/F1':>20s} {'ours P/R/F1':>20s} {'F1 ratio':>9s}")
+    for field in sorted(o):
+        bp, op = prf(b[field]), prf(o[field])
+        ratio = op[2] / bp[2] if bp[2] else float("inf")
+        print(f"{field:28s} {bp[0]:6.2f}{bp[1]:6.2f}{bp[2]:6.2f}   {op[0]:6.2f}{op[1]:6.2f}{op[2]:6.2f}   {ratio:7.2f}x")
+    tot_o = [sum(v[i] for v in o.values()) for i in range(3)]
+    tot_b = [sum(v[i] for v in b.values()) for i in range(3)]
+    print(f"{'MICRO-AVERAGE':28s} {prf(tot_b)[0]:6.2f}{prf(tot_b)[1]:6.2f}{prf(tot_b)[2]:6.2f}   "
+          f"{prf(tot_o)[0]:6.2f}{prf(tot_o)[1]:6.2f}{prf(tot_o)[2]:6.2f}   {prf(tot_o)[2] / prf(tot_b)[2]:7.2f}x")
+    recall, overremoval, spans, missed = deid_scores(args.deid)
+    print(f"\n== De-identification ({spans} marked PHI spans) ==\nPHI span recall {recall:.3f} ({missed} missed); "
+          f"non-PHI characters wrongly removed {overremoval:.3%}")
+    if args.tcga.exists():
+        print("\n== TCGA pathologic T/N (real reports; gold from GDC) ==")
+        print(f"{'field/split':16s} {'n':>4s} {'regex acc':>10s} {'ours acc':>9s} {'ratio':>6s} {'ours coverage':>14s} {'ours acc when found':>20s}")
+        for (fld, split), c in sorted(tcga(args.tcga).items()):
+            n = c[0]
+            print(f"{fld + ' ' + split:16s} {n:4d} {c[2] / n:10.3f} {c[1] / n:9.3f} {c[1] / max(1, c[2]):5.2f}x "
+                  f"{c[3] / n:14.3f} {c[4] / max(1, c[3]):20.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,234 @@
+"""Compose a structured answer from ranked passages: pure, extractive, every sentence cited.
+
+Sentences are copied from passages (whitespace normalised, nothing reworded), grouped into sections by the
+aspect their passage's heading names, ordered with the question's own aspect first, de-duplicated, and cut
+to a word budget. Our own words (section titles, prompts, disclaimer) come from the reviewed wording file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from oncoguide.answer.model import Answer, Section, Sentence, Source
+from oncoguide.answer.prompts import section_title
+from oncoguide.answer.wording import Wording
+from oncoguide.corpus.sentences import split_sentences
+from oncoguide.retrieval.query import QueryInfo
+from oncoguide.retrieval.search import Hit
+
+# Reading order of aspects after the question's own aspect.
+READER_ORDER = [
+    "meaning", "causes_risk", "genetics", "prevention", "screening", "symptoms", "diagnosis", "stage",
+    "treatment", "side_effects", "recurrence", "outlook", "living_with", "integrative", "trials",
+]
+
+# Which aspect a passage speaks to, from its heading path (deepest heading first). Within a heading the
+# earliest cue wins ("Certain factors affect prognosis … and treatment options" is about outlook);
+# "meaning" is only a fallback, since "What is the prognosis…" is about outlook.
+ASPECT_HEADINGS: list[tuple[str, re.Pattern[str]]] = [
+    (a, re.compile(p, re.I))
+    for a, p in [
+        ("trials", r"clinical trial|new types of treatment|being tested"),
+        ("side_effects", r"side effect|late effect"),
+        ("symptoms", r"\bsigns?\b|symptom"),
+        ("diagnosis", r"diagnos|\btests?\b|exam|biopsy|detect"),
+        ("recurrence", r"recur"),
+        ("stage", r"\bstages?\b|staging|spread"),
+        ("outlook", r"prognos|outlook|surviv|chance of recovery"),
+        ("treatment", r"treat|therap|surgery|chemotherapy|radiation"),
+        ("genetics", r"inherit|genetic|hereditary|family history"),
+        ("prevention", r"prevent|protective"),
+        ("causes_risk", r"risk|cause"),
+        ("screening", r"screen"),
+        ("integrative", r"complementary|alternative|integrative|supplement|herb"),
+        ("living_with", r"coping|living with|support|caregiver|after treatment|survivor"),
+    ]
+]
+_MEANING_HEADING = re.compile(r"^(what is|what are)|general information|overview|about|key points", re.I)
+
+
+def aspect_of(headings: Sequence[str]) -> str | None:
+    for h in reversed(list(headings)):
+        found = [(m.start(), a) for a, rx in ASPECT_HEADINGS if (m := rx.search(h))]
+        if found:
+            return min(found)[1]
+        if _MEANING_HEADING.search(h):
+            return "meaning"
+    return None
+
+
+# Sentences that point elsewhere or describe page furniture rather than answer anything.
+_SKIP = re.compile(
+    r"^(see |for more information|learn more|visit |click |enlarge|credit|this summary|refer to|\(see|"
+    r"check the list|use our|call |read more|to learn more|watch |the (picture|figure|image|drawing|video)|"
+    r"these and other|questions to ask)|\b(this summary|pdq|video|figure \d|the picture|shown in the)\b"
+    r"|\bsee the .{0,60}\bsection\b|\b(pictures|descriptions) .{0,40}\bat\b|:[.;]$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "which", "who", "what", "when", "where", "how", "why", "can", "may", "might", "will", "would", "should", "could", "do", "does", "not", "your", "you"]
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def usable_sentence(text: str) -> bool:
+    n = len(text.split())
+    if n < 6 or n > 90 or text.endswith(":") or _SKIP.search(text):
+        return False
+    return text[0].isupper() or text[0].isdigit()
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= 0.7
+
+
+class _Builder:
+    """Tracks sources, budget and duplicates while sentences are chosen."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.used = 0
+        self.sources: dict[str, Source] = {}
+        self.seen: list[set[str]] = []
+
+    def source_id(self, hit: Hit) -> str:
+        p = hit.passage
+        if p.doc not in self.sources:
+            self.sources[p.doc] = Source(
+                id=f"S{len(self.sources) + 1}", title=p.title, url=p.url, doc=p.doc,
+                last_reviewed=p.last_reviewed, audience=p.audience,
+            )
+        return self.sources[p.doc].id
+
+    def take(self, text: str, hit: Hit, limit: int) -> Sentence | None:
+        words = len(text.split())
+        if self.used + words > self.budget or words > limit:
+            return None
+        cw = _content_words(text)
+        if any(_similar(cw, s) for s in self.seen):
+            return None
+        self.seen.append(cw)
+        self.used += words
+        return Sentence(text=text, citations=[self.source_id(hit)], passage_id=hit.passage.passage_id)
+
+
+def _sentences_of(hit: Hit) -> list[str]:
+    return [s for s in split_sentences(hit.passage.text) if usable_sentence(s)]
+
+
+# A broad question ("what does it mean…") is answered with the overview a reader expects, in this order.
+OVERVIEW = ["meaning", "stage", "diagnosis", "treatment", "outlook"]
+BROAD = {"meaning", "stage", "general"}
+
+
+def choose_aspects(info: QueryInfo, hits: Sequence[Hit]) -> list[tuple[str, list[Hit]]]:
+    """Aspects to answer, in order, each with its passages (best first).
+
+    The question's own aspects come first. A broad question adds the overview aspects found on its top
+    pages; a narrow one ("What are the symptoms of X?") stays on its aspect.
+    """
+    top_docs = {h.passage.doc for h in hits[:3]}
+    primary = info.intent if info.intent != "general" else None
+    broad = primary in BROAD or primary is None
+    # A narrow question may be filled out with other aspects of its best page, after its own.
+    wanted = set(info.intents) | set(OVERVIEW if broad else READER_ORDER)
+    if not broad and hits:
+        top_docs = {hits[0].passage.doc}
+    groups: dict[str, list[Hit]] = {}
+    for rank, h in enumerate(hits):
+        aspect = aspect_of(h.passage.headings)
+        if aspect is None and rank < 3:
+            aspect = primary  # an unlabeled top passage answers the question itself
+        if aspect is None or aspect not in wanted:
+            continue
+        if aspect not in info.intents and h.passage.doc not in top_docs:
+            continue
+        groups.setdefault(aspect, []).append(h)
+    order = [a for a in info.intents if a in groups]
+    order += [a for a in (OVERVIEW if broad else READER_ORDER) if a in groups and a not in order]
+    return [(a, groups[a]) for a in order]
+
+
+def compose_answer(
+    question: str, info: QueryInfo, hits: Sequence[Hit], wording: Wording, budget_words: int = 450
+) -> Answer:
+    """Build the answer body (summary + sections) and its sources from ranked hits."""
+    b = _Builder(budget_words)
+    aspects = choose_aspects(info, hits)
+    answer = Answer(question=question, intent=info.intent)
+    if not aspects:
+        return answer
+
+    # Summary: the opening of the best passage, which is the most direct statement we have.
+    first_aspect, first_hits = aspects[0]
+    for text in _sentences_of(first_hits[0])[:2]:
+        s = b.take(text, first_hits[0], limit=60)
+        if s:
+            answer.summary.append(s)
+
+    n_sections = len(aspects)
+    narrow = n_sections == 1 or info.intent not in BROAD
+    for i, (aspect, group) in enumerate(aspects):
+        # A narrow question's own aspect may use most of the budget; a broad one shares it out evenly.
+        remaining = budget_words - b.used
+        if remaining <= 0:
+            break
+        left = n_sections - i
+        if left == 1:
+            share = remaining
+        elif i == 0 and narrow:
+            share = int(remaining * 0.75)
+        else:
+            share = max(40, remaining // left)
+        start = b.used
+        sentences: list[Sentence] = []
+        for h in group[:4]:
+            for text in _sentences_of(h):
+                if b.used - start >= share:
+                    break
+                s = b.take(text, h, limit=share)
+                if s:
+                    sentences.append(s)
+        if sentences:
+            answer.sections.append(
+                Section(title=section_title(wording, aspect), intent=aspect, sentences=sentences)
+            )
+    answer.sources = list(b.sources.values())
+    return answer
+
+
+def related_questions(
+    info: QueryInfo, hits: Sequence[Hit], page_questions: dict[str, list[str]], earlier: Sequence[str] = (), n: int = 5
+) -> list[str]:
+    """Question-form headings of the retrieved pages and earlier questions, most similar first."""
+    q_words = _content_words(info.text)
+    focus = _content_words(info.focus)
+    candidates: dict[str, float] = {}
+    docs: list[str] = []
+    for h in hits:
+        if h.passage.doc not in docs:
+            docs.append(h.passage.doc)
+    for rank, doc in enumerate(docs[:5]):
+        for q in page_questions.get(doc, []):
+            cw = _content_words(q)
+            if not cw or _similar(cw, q_words) and len(cw ^ q_words) <= 1:
+                continue
+            score = len(cw & (focus | q_words)) / len(cw) - 0.1 * rank
+            candidates[q] = max(candidates.get(q, -1.0), score)
+    for q in earlier:
+        cw = _content_words(q)
+        if cw and cw != q_words:
+            candidates[q] = max(candidates.get(q, -1.0), len(cw & q_words) / len(cw))
+    ranked = sorted(candidates, key=lambda q: -candidates[q])
+    out: list[str] = []
+    for q in ranked:
+        if q.strip().lower() != info.text.strip().lower() and q not in out:
+            out.append(q)
+    return out[:n]

@@ -1,0 +1,106 @@
+"""The library API under the CLI and web app: load once, then search and answer many questions.
+
+I/O lives here (index files, model loading); the steps it calls (triage, query understanding, ranking,
+composition) are pure functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from oncoguide.answer.compose import compose_answer, related_questions
+from oncoguide.answer.model import Answer, Notice
+from oncoguide.answer.personalize import personalize_query, profile_lead_in
+from oncoguide.answer.prompts import next_steps, questions_to_ask
+from oncoguide.answer.triage import Triage, assess_message
+from oncoguide.answer.wording import Wording, load_wording
+from oncoguide.retrieval.embedder import Embedder
+from oncoguide.retrieval.index import BuildReport, build_index, index_exists, load_index
+from oncoguide.retrieval.query import understand
+from oncoguide.retrieval.search import Hit, Retriever
+from oncoguide.settings import Settings
+
+if TYPE_CHECKING:
+    from oncoguide.records.model import PatientProfile
+
+
+class InputError(ValueError):
+    """A question we cannot take (empty, binary, too long); the message is safe to show."""
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    return Embedder(settings.embedding_model, cache_dir=settings.home / "models")
+
+
+def ensure_index(
+    settings: Settings, embedder: Embedder, progress: Callable[[str, int, int], None] | None = None
+) -> BuildReport | None:
+    """Build the index on first use; later calls only check that it exists."""
+    if index_exists(settings):
+        return None
+    return build_index(settings, embedder, progress)
+
+
+class OncoGuide:
+    """Answers questions from one index; the embedding model and index load once per instance."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        embedder: Embedder | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> None:
+        self.settings = settings or Settings.from_env()
+        self.embedder = embedder or make_embedder(self.settings)
+        ensure_index(self.settings, self.embedder, progress)
+        self.index = load_index(self.settings)
+        self.retriever = Retriever(self.index, self.embedder)
+        self.wording: Wording = load_wording()
+        self._vocabulary = self.index.vocabulary()
+        self._page_questions = {d: p.question_headings for d, p in self.index.pages.items()}
+
+    def triage(self, question: str) -> Triage:
+        return assess_message(question, known_words=self._vocabulary, max_chars=self.settings.max_question_chars)
+
+    def search(self, question: str, k: int = 10) -> list[Hit]:
+        t = self.triage(question)
+        if t.error:
+            raise InputError(t.error.message)
+        return self.retriever.search(question, k=k)
+
+    def ask(
+        self,
+        question: object,
+        profile: PatientProfile | None = None,
+        history: Sequence[str] = (),
+    ) -> Answer:
+        """A structured, cited answer; raises InputError for input we cannot take."""
+        t = assess_message(question, known_words=self._vocabulary, max_chars=self.settings.max_question_chars)
+        if t.error:
+            raise InputError(t.error.message)
+        text = str(question).strip()
+        w = self.wording
+        notices = [Notice(kind=n.kind, text=n.text, options=list(n.options)) for n in t.notices]  # type: ignore[arg-type]
+        base = Answer(question=text, disclaimer=w.disclaimer, notices=notices)
+        if t.needs_clarification or t.off_topic:
+            # Offer readings instead of guessing; related questions let the person pick one.
+            base.related_questions = list(t.readings)
+            return base
+
+        search_text = personalize_query(text, profile)
+        info = understand(search_text)
+        hits = self.retriever.search(search_text, k=30, info=info)
+        if not hits or max(h.parts.get("dense", 0.0) for h in hits[:3]) < self.settings.min_relevance:
+            hits = []  # nothing in the sources is close enough: say so rather than answer off-topic
+        answer = compose_answer(text, info, hits, w, budget_words=self.settings.answer_words)
+        answer.notices = notices
+        if profile is not None and (lead := profile_lead_in(profile, w)):
+            answer.notices.append(Notice(kind="personalized", text=lead))
+        if not answer.summary and not answer.sections:
+            answer.notices.append(Notice(kind="no_match", text=w.notices.no_match))
+        answer.questions_to_ask = questions_to_ask(w, info.intents)
+        answer.next_steps = next_steps(w, info.intents)
+        answer.related_questions = related_questions(info, hits, self._page_questions, earlier=history)
+        answer.disclaimer = w.disclaimer
+        return answer

@@ -1,0 +1,202 @@
+"""De-identification: replace PHI with typed placeholders before anything is stored, logged or extracted.
+
+Rule-based on purpose: names and facilities are found by their context (labels, titles, credentials,
+institution suffixes) rather than a name list, so clinical words (drug names, eponyms such as Allred or
+Gleason) survive. Full dates keep their year-month (`[date 2023-04]`) so treatment timelines remain usable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")]
+    )
+    for m in names
+}
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_NAME = r"[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![a-z]))?(?: (?!(?:MRN|DOB|ID|SSN|Age|Sex)\b)[A-Z][a-zA-Z'\-]+(?![\w'\-]*:)){0,2}"
+_CRED = r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?-?C?|Ph\.?D\.?|FCAP|MBBS|DNP|RPh|PharmD)\b"
+_FAC_SUFFIX = (
+    r"(?:Hospital|Medical Center|Medical Centre|Health System|Health Center|Cancer Center|Cancer Institute|"
+    r"Clinic|Infirmary|Oncology Associates|Oncology Group|Medical Group|Healthcare|Health|Laboratories|"
+    r"Laboratory|Labs|Imaging|Radiology|Pathology Associates|University Hospital|Surgical Center)"
+)
+_STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle)\.?"
+_STATES = (
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
+    r"ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)"
+)
+# Words that look like names after a label but are clinical content.
+_NOT_NAMES = {
+    "unknown", "none", "not", "no", "the", "patient", "female", "male", "negative", "positive", "n/a", "na",
+}
+
+
+class PHISpan(BaseModel):
+    """One removed span of the original text (offsets into the input; the text itself is never kept)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+class Deidentified(BaseModel):
+    """The de-identified text plus what was removed (kinds and original offsets only)."""
+
+    text: str
+    spans: list[PHISpan]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    pattern: re.Pattern[str]
+    group: int | str = 0
+
+
+def _r(kind: str, pattern: str, group: int | str = 0, flags: int = 0) -> _Rule:
+    return _Rule(kind, re.compile(pattern, flags), group)
+
+
+_RULES: list[_Rule] = [
+    _r("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    _r("url", r"\bhttps?://\S+|\bwww\.\S+"),
+    _r("ssn", r"\b\d{3}-\d{2}-\d{4}\b"),
+    _r("phone", r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d+)?"),
+    # Labelled identifiers: MRN, accession, account, case, specimen numbers, insurance ids.
+    _r(
+        "id",
+        r"(?i)\b(?:MRN|Med(?:ical)?\s*Rec(?:ord)?\s*(?:No|Number|#)?|Acc(?:ession)?\s*(?:No|Number|#)?|Account\s*(?:No|Number|#)?|"
+        r"Case\s*(?:No|Number|#)|Specimen\s*(?:No|Number|#|ID)|Patient\s*ID|Member\s*ID|Policy\s*(?:No|#)|Encounter\s*(?:No|#|ID)|"
+        r"Lab\s*(?:No|#|ID)|Order\s*(?:No|#)|SSN|NPI)\.?\s*[:#]?\s*(?P<v>[A-Z]{0,4}[-]?\d[\dA-Z-]{3,})",
+        "v",
+    ),
+    _r("id", r"\b[A-Z]{1,3}\d{2}-\d{3,}\b"),  # surgical pathology accession numbers, e.g. S23-104522
+    _r("id", r"(?<![\d.])\d{7,}(?![\d.])"),  # long bare digit runs
+    # Dates of birth: fully removed.
+    _r(
+        "date",
+        r"(?i)\b(?:DOB|D\.O\.B\.|Date of Birth|Birth\s*date)\s*[:\-]?\s*(?P<v>\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|"
+        + _MON + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MON + r"\s+\d{4})",
+        "v",
+    ),
+    _r("date", r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
+    _r("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"),
+    _r("date", r"(?i)\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
+    _r("date", r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b"),
+    # Ages over 89 are identifying.
+    _r("age", r"(?i)\b(?P<v>(?:9\d|1[0-2]\d))(?=[\s-]*(?:years?|yrs?|y/?o|year-old))", "v"),
+    # Addresses.
+    _r("address", r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
+    _r("address", r"\b(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s+" + _STATES + r"\s+\d{5}(?:-\d{4})?\b"),
+    _r("address", r"(?i)\bP\.?O\.?\s+Box\s+\d+"),
+    _r("zip", r"(?i)\b(?:zip(?:\s*code)?)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?)", "v"),
+    # Facilities: capitalized words ending with an institution suffix.
+    _r(
+        "facility",
+        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?(?:[A-Z][A-Za-z'&.\-]+[ \t]+){1,5}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:[A-Z][a-z]+\s?){1,3})?",
+    ),
+    _r("facility", r"\bUniversity\s+of\s+(?:[A-Z][a-z]+\s?){1,3}(?:" + _FAC_SUFFIX + r")?"),
+    # Names: by title, credential, or label.
+    _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+(?P<v>" + _NAME + r")", "v"),
+    _r("name", r"\b(?P<v>" + _NAME + r"),?\s+" + _CRED, "v"),
+    _r(
+        "name",
+        r"(?i:\b(?:patient(?:'s)?\s*name|name|patient|pt|attending|pathologist|physician|provider|surgeon|"
+        r"oncologist|referring(?:\s+physician)?|ordering(?:\s+physician)?|signed(?:\s+out)?\s+by|electronically\s+signed\s+by|"
+        r"dictated\s+by|reviewed\s+by|cc|copy\s+to|resident|fellow|nurse|contact|emergency\s+contact|"
+        r"spouse|husband|wife|daughter|son|guarantor|insured))[ \t]*[:\-][ \t]*(?P<v>[A-Z][a-zA-Z'\-]+, ?[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![a-z]))?|"
+        + _NAME + r")",
+        "v",
+    ),
+    _r("name", r"(?i:\b(?:daughter|son|husband|wife|sister|brother|mother|father|partner|spouse))\s+(?P<v>[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)", "v"),
+    _r("name", r"(?P<v>\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=\s*[(,]?\s*(?:MRN|DOB|D\.O\.B|Medical Record))", "v"),
+    _r("name", r"(?i:\bsigned\s+(?:out\s+)?by)\s+(?P<v>" + _NAME + r")", "v"),
+]
+
+_PLACEHOLDER = {
+    "name": "[name removed]",
+    "facility": "[facility removed]",
+    "address": "[address removed]",
+    "zip": "[address removed]",
+    "phone": "[phone removed]",
+    "email": "[email removed]",
+    "url": "[url removed]",
+    "id": "[id removed]",
+    "ssn": "[id removed]",
+    "age": "[age 90+]",
+    "date": "[date removed]",
+}
+
+
+def _year_month(date_text: str) -> str | None:
+    """Year-month of a full date, or None when ambiguous (two-digit year, unknown order)."""
+    s = date_text.strip().lower()
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-\d{1,2}", s):
+        return f"{m[1]}-{int(m[2]):02d}"
+    if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", s):
+        a, b = int(m[1]), int(m[2])
+        month = a if a <= 12 else b  # US order unless impossible
+        return f"{m[3]}-{month:02d}" if 1 <= month <= 12 else None
+    if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})", s):
+        return f"20{m[3]}-{int(m[1]):02d}" if 1 <= int(m[1]) <= 12 else None
+    words = re.findall(r"[a-z]+|\d+", s)
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    year = next((w for w in words if len(w) == 4 and w.isdigit()), None)
+    if month and year:
+        return f"{year}-{month:02d}"
+    return None
+
+
+def find_phi(text: str) -> list[PHISpan]:
+    """All PHI spans in `text`, overlaps merged (the earlier/longer span wins)."""
+    found: list[PHISpan] = []
+    for rule in _RULES:
+        for m in rule.pattern.finditer(text):
+            start, end = m.span(rule.group)
+            if start < 0 or end <= start:
+                continue
+            value = text[start:end].strip()
+            if rule.kind == "name":
+                first = value.split()[0].strip(",").lower() if value.split() else ""
+                if first in _NOT_NAMES:
+                    continue
+            found.append(PHISpan(kind=rule.kind, start=start, end=end))
+    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    merged: list[PHISpan] = []
+    for span in found:
+        if merged and span.start < merged[-1].end:
+            if span.end > merged[-1].end:
+                merged[-1] = PHISpan(kind=merged[-1].kind, start=merged[-1].start, end=span.end)
+            continue
+        merged.append(span)
+    return merged
+
+
+def deidentify(text: str) -> Deidentified:
+    """Replace PHI with typed placeholders; full dates keep year-month as `[date YYYY-MM]`."""
+    spans = find_phi(text)
+    out: list[str] = []
+    pos = 0
+    for span in spans:
+        out.append(text[pos : span.start])
+        placeholder = _PLACEHOLDER[span.kind]
+        if span.kind == "date" and not _is_birth_date(text, span.start):
+            if ym := _year_month(text[span.start : span.end]):
+                placeholder = f"[date {ym}]"
+        out.append(placeholder)
+        pos = span.end
+    out.append(text[pos:])
+    return Deidentified(text="".join(out), spans=spans)
+
+
+def _is_birth_date(text: str, start: int) -> bool:
+    return bool(re.search(r"(?i)(DOB|D\.O\.B\.|birth\s*date|date of birth)\s*[:\-]?\s*$", text[max(0, start - 20) : start]))

@@ -1,0 +1,85 @@
+"""Adverse events with CTCAE grade and consequence ("grade 3 neutropenia leading to dose reduction")."""
+
+from __future__ import annotations
+
+import re
+
+from oncoguide.records.extractors.base import Doc, Finding
+from oncoguide.records.model import AdverseEvent, PatientProfile
+
+EVENTS: dict[str, str] = {
+    r"neutropenia|neutropenic|low neutrophils?|ANC low": "neutropenia",
+    r"febrile neutropenia": "febrile neutropenia",
+    r"anemia|anaemia": "anemia",
+    r"thrombocytopenia|low platelets": "thrombocytopenia",
+    r"leukopenia": "leukopenia",
+    r"diarrh(?:o)?ea": "diarrhea",
+    r"nausea": "nausea",
+    r"vomiting|emesis": "vomiting",
+    r"fatigue|asthenia": "fatigue",
+    r"(?:peripheral )?(?:sensory )?neuropathy": "peripheral neuropathy",
+    r"mucositis|stomatitis": "stomatitis",
+    r"rash|dermatitis": "rash",
+    r"hand[- ]foot syndrome|palmar[- ]plantar erythrodysesthesia|PPE": "hand-foot syndrome",
+    r"pneumonitis|interstitial lung disease|ILD": "pneumonitis",
+    r"hepatotoxicity|transaminitis|elevated (?:ALT|AST|liver enzymes)|ALT elevation|AST elevation": "hepatotoxicity",
+    r"hyperglycemia|hyperglycaemia": "hyperglycemia",
+    r"QTc? prolongation|prolonged QTc?": "QT prolongation",
+    r"colitis": "colitis",
+    r"hypothyroidism": "hypothyroidism",
+    r"cardiotoxicity|decreased (?:LVEF|ejection fraction)|LVEF decline|heart failure": "cardiotoxicity",
+    r"alopecia|hair loss": "alopecia",
+    r"arthralgia|joint pain": "arthralgia",
+    r"hot flashes|hot flushes": "hot flashes",
+    r"infusion reaction|infusion-related reaction": "infusion reaction",
+}
+_EV = re.compile(r"(?i)\b(" + "|".join(f"(?:{k})" for k in EVENTS) + r")\b")
+_GRADE_BEFORE = re.compile(r"(?i)(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\s*(?:\(CTCAE\)\s*)?$")
+_GRADE_AFTER = re.compile(r"(?i)^[^.;\n]{0,25}?\(?\s*(?:CTCAE\s*)?(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b")
+_CONSEQ = re.compile(
+    r"(?i)(dose (?:reduction|reduced|delay(?:ed)?|held|interruption)|treatment (?:held|delayed|discontinued|interrupted)|"
+    r"discontinu\w+|hospitali[sz]\w+|held|reduced to \d+\s*mg|switched)"
+)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+
+def _canon(raw: str) -> str:
+    for pat, canon in EVENTS.items():
+        if re.fullmatch(pat, raw, re.IGNORECASE):
+            return canon
+    return raw.lower()
+
+
+def extract(doc: Doc) -> list[Finding]:
+    text = doc.text
+    out: list[Finding] = []
+    for m in _EV.finditer(text):
+        a = doc.assertion(m.start(), m.end())
+        if a.negated or a.hypothetical or a.family or a.uncertain:
+            continue
+        grade = None
+        gb = _GRADE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+        ga = _GRADE_AFTER.search(text[m.end() : m.end() + 40])
+        g = (gb or ga)["g"] if (gb or ga) else None
+        if g:
+            grade = int(g) if g.isdigit() else _ROMAN.get(g.upper())
+        right = min([i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i != -1] or [len(text)])
+        left = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        conseq = _CONSEQ.search(text[m.end() : right]) or _CONSEQ.search(text[left : m.start()])
+        out.append(Finding("adverse_events", _canon(m.group(1)), m.start(), m.end(), extra={
+            "grade": grade, "consequence": conseq.group(1).lower() if conseq else None}))
+    return out
+
+
+def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
+    seen: dict[str, AdverseEvent] = {e.name: e for e in profile.adverse_events}
+    for f in findings:
+        e = seen.get(f.value)
+        if e is None:
+            e = AdverseEvent(name=f.value, grade=f.extra["grade"], consequence=f.extra["consequence"], evidence=doc.evidence(f.start, f.end))
+            seen[f.value] = e
+            profile.adverse_events.append(e)
+        else:
+            if f.extra["grade"] and (e.grade or 0) < f.extra["grade"]:
+                e.grade = f.extra["grade"]
+            e.consequence = e.consequence or f.extra["consequence"]

@@ -1,0 +1,305 @@
+"""Biomarkers: ER/PR (status, percent, Allred), HER2 (IHC, ISH, HER2-low), Ki-67, genes, PD-L1, MSI/MMR, TMB, PSA.
+
+Each marker mention gets the text up to the next marker or sentence end as its window; grouped mentions
+("ER/PR positive", "ER and PR: negative") share the next window. Status comes from explicit words first,
+then from numbers using the guideline cut-offs (ASCO/CAP: ER/PR >=10% positive, 1-10% low, <1% negative;
+HER2 IHC 3+ or ISH-amplified positive, 1+ or 2+/ISH-negative "low", 0 negative, 2+ without ISH equivocal).
+"""
+
+from __future__ import annotations
+
+import re
+
+from oncoguide.records.extractors.base import Doc, Finding
+from oncoguide.records.model import Biomarker, PatientProfile
+
+NAMES: dict[str, str] = {
+    r"ER|ERα|estrogen[- ]receptors?(?:[- ]alpha)?|oestrogen[- ]receptors?": "ER",
+    r"PR|PgR|progesterone[- ]receptors?": "PR",
+    r"HER-?2(?:/neu)?|ERBB2|c-erbB-2": "HER2",
+    r"Ki-?67|MIB-?1": "Ki-67",
+    r"BRCA-?1": "BRCA1",
+    r"BRCA-?2": "BRCA2",
+    r"PIK3CA": "PIK3CA",
+    r"ESR1": "ESR1",
+    r"EGFR": "EGFR",
+    r"ALK": "ALK",
+    r"ROS-?1": "ROS1",
+    r"KRAS": "KRAS",
+    r"NRAS": "NRAS",
+    r"BRAF": "BRAF",
+    r"MET": "MET",
+    r"RET": "RET",
+    r"NTRK[123]?": "NTRK",
+    r"PD-?L1": "PD-L1",
+    r"MSI(?:-H(?:igh)?|-L(?:ow)?)?|microsatellite(?: instability| stable|[- ]instability[- ]high)": "MSI",
+    r"MMR|dMMR|pMMR|mismatch[- ]repair": "MMR",
+    r"TMB|tumou?r mutation(?:al)? burden": "TMB",
+    r"PSA|prostate[- ]specific antigen": "PSA",
+    r"CA[- ]?125": "CA-125",
+    r"CA ?15-3": "CA 15-3",
+    r"CEA": "CEA",
+}
+GENES = {"BRCA1", "BRCA2", "PIK3CA", "ESR1", "EGFR", "ALK", "ROS1", "KRAS", "NRAS", "BRAF", "MET", "RET", "NTRK"}
+_CASE_SENSITIVE = {"ER", "PR", "MET", "RET", "ALK", "CEA", "PSA", "TMB", "MMR", "MSI"}
+_NAME_RE = re.compile(r"(?i)(?<![\w-])(?P<name>" + "|".join(f"(?:{k})" for k in NAMES) + r")(?![\w])")
+_GROUP_GAP = re.compile(r"^\s*(?:/|,|and|&)\s*$", re.IGNORECASE)
+_STOP = re.compile(r"(?<=[.;])\s+(?=[A-Z][a-z])|\n\s*\n|;|\n(?=[A-Z][\w -]{1,25}:)")
+
+_HER2_STOP = re.compile(r"(?<=[.])\s+(?=[A-Z])|\n\s*\n|\n(?=[A-Z][\w -]{1,25}:)")
+_POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|\+(?![\d/])|reactive|overexpress\w*|amplified|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of)")
+_NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplified|non-?amplified|no amplification|not detected|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified)")
+_EQUIV = re.compile(r"(?i)\b(equivocal|borderline|indeterminate)\b")
+_PERCENT = re.compile(r"(?<![\d.])(?P<cmp>[<>]=?|≥|≤)?\s*(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:-\s*(?P<v2>\d{1,3})\s*)?%")
+_ALLRED = re.compile(r"(?i)allred(?:\s+score)?\s*[:=]?\s*(?:of\s+)?(?P<v>[0-8])(?:\s*/\s*8)?")
+_IHC = re.compile(r"(?<![\w.])(?P<v>[0-3])\s*\+|(?i:score\s*[:=]?\s*)(?P<v2>[0-3])\b|(?i:ihc\)?\s*[:=]?\s*)(?P<v3>0)\b")
+_RATIO = re.compile(r"(?i)ratio\s*(?:of\s*)?(?:[:=]|is|was)?\s*(?P<v>\d+(?:\.\d+)?)")
+_COPIES = re.compile(r"(?i)(?:copy number|copies|signals?/cell)[^\d]{0,25}(?P<v>\d+(?:\.\d+)?)|(?P<v2>\d+(?:\.\d+)?)\s*(?:copies|signals per cell)")
+_VARIANT = re.compile(r"(?<![\w])(?:[A-Z]\d{2,4}(?:[A-Z]|del|fs\*?\d*|\*)|exon\s*\d{1,2}\s*(?:deletion|insertion|del|ins|skipping)|c\.\d+[ACGT_>\w]+|p\.[A-Z][a-z]{0,2}\d+[A-Za-z*]+)")
+_TPS = re.compile(r"(?i)(?:TPS|tumou?r proportion score)\s*(?:of|[:=])?\s*(?P<cmp>[<>]=?|≥|≤)?\s*(?P<v>\d{1,3})\s*%?")
+_CPS = re.compile(r"(?i)(?:CPS|combined positive score)\s*(?:of|[:=])?\s*(?P<cmp>[<>]=?|≥|≤)?\s*(?P<v>\d{1,3})")
+_NUMBER_UNIT = re.compile(r"(?i)(?P<v>\d+(?:\.\d+)?)\s*(?P<u>ng/ml|µg/l|ug/l|u/ml|mut(?:ations)?/mb|mutations per megabase|muts?/mb)")
+_PLAIN_NUMBER = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)(?![\w.%])")
+_TRIPLE_NEG = re.compile(r"(?i)\btriple[- ]negative\b|\bTNBC\b")
+_HR_POS = re.compile(r"(?i)\b(?:hormone[- ]receptor|HR)[- ]?(?:positive|\+)")
+_HER2_LOW = re.compile(r"(?i)\bHER-?2[- ]low\b")
+
+
+def _canon(raw: str) -> str | None:
+    for pat, canon in NAMES.items():
+        if re.fullmatch(pat, raw, re.IGNORECASE):
+            if canon in _CASE_SENSITIVE and raw.upper() == raw and raw not in (canon, "dMMR", "pMMR"):
+                pass
+            if canon in _CASE_SENSITIVE and not raw.isupper() and len(raw) <= 4 and raw not in ("dMMR", "pMMR"):
+                return None  # "er", "Met", "ret" in prose
+            return canon
+    return None
+
+
+def _pct(m: re.Match[str]) -> float:
+    v = float(m["v"])
+    if m["cmp"] in ("<", "≤", "<=") and v <= 1:
+        return 0.0
+    return v
+
+
+_SIGN = re.compile(r"^\s*(?:\(\s*)?(?P<s>[+−-])(?!\w)")
+
+
+def _sign(window: str) -> str | None:
+    """Status written as a sign right after the name: "ER+", "HER2-", "PR (+)"."""
+    m = _SIGN.match(window)
+    return None if not m else ("positive" if m["s"] == "+" else "negative")
+
+
+def _status_er_pr(window: str) -> tuple[str | None, str | None]:
+    values: list[str] = []
+    if (sign := _sign(window)) and not _PERCENT.search(window[:12]):
+        return sign, None
+    pct_m = _PERCENT.search(window)
+    allred = _ALLRED.search(window)
+    if pct_m:
+        values.append(pct_m.group(0).strip())
+    if allred:
+        values.append(f"Allred {allred['v']}")
+    status = None
+    if re.search(r"(?i)\blow[- ]positive|weakly positive \(\s*[1-9]\s*%|\bER[- ]low\b", window):
+        status = "low"
+    elif (p := _POS.search(window)) and not ((n := _NEG.search(window)) and n.start() < p.start()):
+        status = "positive"
+    elif _NEG.search(window):
+        status = "negative"
+    if pct_m is not None:
+        pct = _pct(pct_m)
+        by_pct = "negative" if pct < 1 else "low" if pct <= 10 else "positive"
+        if status in (None, "positive") and by_pct == "low":
+            status = "low"
+        elif status is None:
+            status = by_pct
+    elif allred and status is None:
+        status = "positive" if int(allred["v"]) >= 3 else "negative"
+    return status, ", ".join(values) or None
+
+
+def _status_her2(window: str) -> tuple[str | None, str | None]:
+    values: list[str] = []
+    ihc = _IHC.search(window)
+    score = None
+    if ihc:
+        score = int(ihc["v"] or ihc["v2"] or ihc["v3"])
+        values.append(f"IHC {score}+")
+    ratio = _RATIO.search(window)
+    copies = _COPIES.search(window)
+    if ratio:
+        values.append(f"ISH ratio {ratio['v']}")
+    if copies:
+        values.append(f"copy number {copies['v'] or copies['v2']}")
+    ish_amp = None
+    if re.search(r"(?i)\b(?:not|non-?)\s*amplified|no amplification|unamplified", window):
+        ish_amp = False
+    elif re.search(r"(?i)\bamplified|amplification\b", window):
+        ish_amp = True
+    elif ratio:
+        ish_amp = float(ratio["v"]) >= 2.0
+    if ish_amp is not None and (ratio or re.search(r"(?i)FISH|ISH|SISH|CISH|DDISH", window)):
+        values.append("ISH amplified" if ish_amp else "ISH not amplified")
+    sign = _sign(window[4:] if window[:4].upper() == "HER2" else window)
+    if _HER2_LOW.search(window) or re.match(r"(?i)[- ]?low\b", window):
+        return "low", ", ".join(values) or None
+    if score == 3 or ish_amp:
+        status = "positive"
+    elif score in (1, 2) and ish_amp is False or score == 1:
+        status = "low"
+    elif score == 2:
+        status = "equivocal"
+    elif score == 0:
+        status = "negative"
+    elif sign:
+        status = sign
+    elif _EQUIV.search(window):
+        status = "equivocal"
+    elif (p := _POS.search(window)) and not ((n := _NEG.search(window)) and n.start() < p.start()):
+        status = "positive"
+    elif _NEG.search(window):
+        status = "negative"
+    else:
+        status = None
+    return status, ", ".join(values) or None
+
+
+def _status_gene(window: str, before: str) -> tuple[str | None, str | None]:
+    variant = _VARIANT.search(window)
+    value = variant.group(0) if variant else None
+    if re.search(r"(?i)variant of (?:uncertain|unknown) significance|\bVUS\b", window):
+        return None, "VUS"
+    neg = _NEG.search(window)
+    pos = _POS.search(window)
+    if neg and (not pos or neg.start() < pos.start()) and not variant:
+        return "negative", value
+    if pos or variant or re.search(r"(?i)(?:positive for|harbou?rs?|carrier of|with an?)\s*$", before):
+        return "positive", value
+    return None, value
+
+
+def _status_generic(name: str, window: str, raw: str) -> tuple[str | None, str | None]:
+    if name == "Ki-67":
+        p = _PERCENT.search(window)
+        return None, p.group(0).strip() if p else None
+    if name == "PD-L1":
+        tps, cps = _TPS.search(window), _CPS.search(window)
+        p = tps or _PERCENT.search(window)
+        values = []
+        status = None
+        if p:
+            v = _pct(p) if "cmp" in p.re.groupindex else float(p["v"])
+            values.append(f"TPS {p.group('v')}%" if tps or p else "")
+            status = "positive" if v >= 1 else "negative"
+        if cps:
+            values.append(f"CPS {cps['v']}")
+            status = status or ("positive" if float(cps["v"]) >= 1 else "negative")
+        if status is None:
+            if (ps := _POS.search(window)) and not ((n := _NEG.search(window)) and n.start() < ps.start()):
+                status = "positive"
+            elif _NEG.search(window):
+                status = "negative"
+        return status, ", ".join(v for v in values if v) or None
+    if name == "MSI":
+        both = raw + " " + window[:40]
+        if re.search(r"(?i)MSI-?H|instability[- ]high|high", both):
+            return "positive", "MSI-H"
+        if re.search(r"(?i)MSS|stable|MSI-?L|low", both):
+            return "negative", "MSS/MSI-L"
+        return None, None
+    if name == "MMR":
+        both = raw + " " + window[:60]
+        if re.search(r"(?i)dMMR|deficien|loss", both):
+            return "positive", "deficient"
+        if re.search(r"(?i)pMMR|proficien|intact|retained|preserved", both):
+            return "negative", "proficient"
+        return None, None
+    if name == "TMB":
+        n = _NUMBER_UNIT.search(window) or _PLAIN_NUMBER.search(window)
+        if n:
+            return ("positive" if float(n["v"]) >= 10 else "negative"), f"{n['v']} mut/Mb"
+        if re.search(r"(?i)high", window[:20]):
+            return "positive", "high"
+        if re.search(r"(?i)low", window[:20]):
+            return "negative", "low"
+        return None, None
+    # PSA, CA-125, CEA: a value with its unit
+    n = _NUMBER_UNIT.search(window) or _PLAIN_NUMBER.search(window[:30])
+    if n:
+        unit = n.groupdict().get("u") or ""
+        return None, f"{n['v']} {unit}".strip()
+    return None, None
+
+
+def extract(doc: Doc) -> list[Finding]:
+    text = doc.text
+    mentions = []
+    for m in _NAME_RE.finditer(text):
+        canon = _canon(m["name"])
+        if canon:
+            mentions.append((m, canon))
+    out: list[Finding] = []
+    for i, (m, canon) in enumerate(mentions):
+        limit = len(text)
+        if stop := _STOP.search(text, m.end()):
+            limit = stop.start()
+        j = i + 1
+        # grouped names share the window after the last name of the group
+        while j < len(mentions) and _GROUP_GAP.match(text[mentions[j - 1][0].end() : mentions[j][0].start()]):
+            j += 1
+        win_start = mentions[j - 1][0].end()
+        nxt = mentions[j][0].start() if j < len(mentions) else len(text)
+        if canon == "HER2":  # ISH results follow in the same sentence ("2+; FISH not amplified, ratio 1.4")
+            stop2 = _HER2_STOP.search(text, m.end())
+            limit = stop2.start() if stop2 else len(text)
+            nxt = max(nxt, min(limit, win_start + 200))
+        window = text[win_start : min(limit, nxt, win_start + 200)]
+        before = text[max(0, m.start() - 40) : m.start()]
+        a = doc.assertion(m.start(), m.end())
+        if canon in ("ER", "PR"):
+            status, value = _status_er_pr(window)
+        elif canon == "HER2":
+            status, value = _status_her2(m["name"] + window)
+        elif canon in GENES:
+            status, value = _status_gene(window, before)
+            if a.negated and not status:
+                status = "negative"
+        else:
+            status, value = _status_generic(canon, window, m["name"])
+        if a.family or a.hypothetical:
+            continue
+        if status is None and value is None:
+            continue
+        if a.negated and canon in GENES and status == "positive" and not value:
+            status = "negative"
+        end = min(len(text), win_start + max(len(window.rstrip()), 0))
+        out.append(Finding("biomarkers", canon, m.start(), end, 1.0 + (value is not None), {"status": status, "value": value}))
+    for m in _TRIPLE_NEG.finditer(text):
+        for canon in ("ER", "PR", "HER2"):
+            out.append(Finding("biomarkers", canon, m.start(), m.end(), 0.5, {"status": "negative", "value": None}))
+    for m in _HR_POS.finditer(text):
+        out.append(Finding("biomarkers", "ER", m.start(), m.end(), 0.4, {"status": "positive", "value": None}))
+    return out
+
+
+def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
+    """One entry per marker per document: the mention with a status and the most detail wins."""
+    best: dict[str, Finding] = {}
+    # HER2: the ISH-resolved result outranks an equivocal IHC line of the same report
+    her2_rank = {"positive": 3, "low": 3, "negative": 2, "equivocal": 1, None: 0}
+
+    def key(f: Finding) -> tuple:
+        rank = her2_rank[f.extra["status"]] if f.value == "HER2" else int(f.extra["status"] is not None)
+        return (rank, f.score, len(f.extra["value"] or ""))
+
+    for f in findings:
+        cur = best.get(f.value)
+        if cur is None or key(f) > key(cur):
+            best[f.value] = f
+    for name, f in best.items():
+        profile.biomarkers.append(
+            Biomarker(name=name, status=f.extra["status"], value=f.extra["value"], evidence=doc.evidence(f.start, f.end))
+        )

@@ -1,0 +1,133 @@
+"""Cancer type / primary site, histology, laterality and grade."""
+
+from __future__ import annotations
+
+import re
+
+from oncoguide.records.extractors.base import Doc, Finding, compile_words
+from oncoguide.records.model import PatientProfile
+
+# cancer type -> (primary site, trigger phrases)
+CANCER_TYPES: dict[str, tuple[str, list[str]]] = {
+    "breast cancer": ("breast", [r"breast", r"ductal carcinoma", r"lobular carcinoma", r"DCIS", r"mammary"]),
+    "lung cancer": ("lung", [r"lung", r"NSCLC", r"SCLC", r"pulmonary", r"bronchogenic", r"lobectomy", r"upper lobe", r"lower lobe"]),
+    "colorectal cancer": ("colon/rectum", [r"colon", r"colorectal", r"rectal", r"rectum", r"sigmoid", r"cecum", r"cecal"]),
+    "prostate cancer": ("prostate", [r"prostate", r"prostatic", r"Gleason"]),
+    "ovarian cancer": ("ovary", [r"ovarian", r"ovary", r"fallopian"]),
+    "pancreatic cancer": ("pancreas", [r"pancreatic", r"pancreas"]),
+    "melanoma": ("skin", [r"melanoma"]),
+    "kidney cancer": ("kidney", [r"renal cell", r"kidney", r"nephrectomy", r"RCC"]),
+    "bladder cancer": ("bladder", [r"bladder", r"urothelial"]),
+    "thyroid cancer": ("thyroid", [r"thyroid"]),
+    "head and neck cancer": ("head and neck", [r"head and neck", r"oral cavity", r"oropharyn\w*", r"larynx", r"laryngeal", r"tongue", r"tonsil"]),
+    "liver cancer": ("liver", [r"hepatocellular", r"HCC", r"liver cancer"]),
+    "stomach cancer": ("stomach", [r"gastric", r"stomach"]),
+    "esophageal cancer": ("esophagus", [r"esophag\w+"]),
+    "cervical cancer": ("cervix", [r"cervical cancer", r"cervix"]),
+    "endometrial cancer": ("uterus", [r"endometri\w+", r"uterine"]),
+    "mesothelioma": ("pleura", [r"mesothelioma"]),
+    "glioma": ("brain", [r"glioblastoma", r"glioma", r"astrocytoma"]),
+    "lymphoma": ("lymph nodes", [r"lymphoma"]),
+    "testicular cancer": ("testis", [r"testicular", r"testis", r"seminoma"]),
+}
+_MALIGNANT = re.compile(r"(?i)\b(cancer|carcinoma|adenocarcinoma|malignan\w+|tumou?r|neoplasm|sarcoma|melanoma|mesothelioma|lymphoma|glioblastoma|NSCLC|RCC|HCC|DCIS|seminoma)\b")
+
+HISTOLOGIES: list[tuple[str, str]] = [
+    ("invasive ductal carcinoma", r"[Il]nvasive ductal carcinoma|invasive ductal type|infiltrating ductal carcinoma|infiltrating duct carcinoma|IDC|invasive carcinoma of no special type|NST"),
+    ("invasive lobular carcinoma", r"[Il]nvasive lobular carcinoma|invasive lobular type|infiltrating lobular carcinoma|ILC"),
+    ("ductal carcinoma in situ", r"ductal carcinoma in situ|DCIS"),
+    ("small cell carcinoma", r"small cell (?:lung )?carcinoma|small cell lung cancer|SCLC"),
+    ("squamous cell carcinoma", r"squamous cell carcinoma|squamous carcinoma|SCC"),
+    ("clear cell renal cell carcinoma", r"clear cell renal cell carcinoma|renal cell carcinoma,? clear cell type|clear cell RCC|ccRCC"),
+    ("papillary renal cell carcinoma", r"papillary renal cell carcinoma|papillary RCC"),
+    ("papillary thyroid carcinoma", r"papillary (?:thyroid )?carcinoma"),
+    ("urothelial carcinoma", r"urothelial carcinoma|transitional cell carcinoma"),
+    ("hepatocellular carcinoma", r"hepatocellular carcinoma"),
+    ("high-grade serous carcinoma", r"high[- ]grade serous (?:ovarian )?carcinoma|HGSOC"),
+    ("serous carcinoma", r"serous carcinoma"),
+    ("endometrioid carcinoma", r"endometrioid (?:adeno)?carcinoma"),
+    ("mucinous adenocarcinoma", r"mucinous adenocarcinoma"),
+    ("adenocarcinoma", r"adenocarcinoma"),
+    ("melanoma", r"melanoma"),
+    ("glioblastoma", r"glioblastoma"),
+    ("mesothelioma", r"mesothelioma"),
+    ("non-small cell lung cancer", r"non[- ]small[- ]cell lung (?:cancer|carcinoma)|NSCLC"),
+    ("renal cell carcinoma", r"renal cell carcinoma|RCC"),
+]
+_HIST = [(name, re.compile(r"(?i)(?<![\w-])(?:" + pat + r")(?![\w-])" if True else "")) for name, pat in HISTOLOGIES]
+_CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC"}
+_LATERALITY = re.compile(r"(?i)\b(left|right|bilateral)\b(?:\s+\w+){0,3}?\s+(breast|lung|kidney|ovary|lobe|testis|adrenal|upper|lower|renal)"
+                         r"|\b(?:breast|lung|kidney|ovary|testis|adrenal)\s*,\s*(left|right|bilateral)\b")
+_GRADE = re.compile(
+    r"(?i)\b(?:(?:nottingham|histologic|histological|tumou?r|combined|SBR|bloom[- ]richardson|fuhrman|who|isup|nuclear)\s+)?"
+    r"grade\s*(?:group\s*)?[:=]?\s*(?P<g>[1-4]|I{1,3}V?|IV)(?:\s*(?:/|of|out of)\s*(?:3|4|III))?\b|\bG(?P<g2>[1-4])\b"
+)
+_DIFF = re.compile(r"(?i)\b(well|moderately|poorly|un)[- ]?differentiated\b")
+_GLEASON = re.compile(r"(?i)gleason\s*(?:score)?\s*[:=]?\s*(?P<a>[3-5])\s*\+\s*(?P<b>[3-5])(?:\s*=\s*(?P<s>\d+))?|gleason\s*(?:score)?\s*[:=]?\s*(?P<s2>[6-9]|10)\b")
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+
+
+def extract(doc: Doc) -> list[Finding]:
+    text = doc.text
+    out: list[Finding] = []
+    for name, pat in _HIST:
+        for m in pat.finditer(text):
+            if m.group(0).upper() == m.group(0) and m.group(0) not in _CASE_SENSITIVE and len(m.group(0)) < 6:
+                continue
+            if m.group(0).isupper() is False and m.group(0).upper() in _CASE_SENSITIVE:
+                continue
+            if not doc.assertion(m.start(), m.end()).negated:
+                out.append(Finding("histology", name, m.start(), m.end()))
+    for ctype, (site, words) in CANCER_TYPES.items():
+        pat = compile_words(words)
+        for m in pat.finditer(text):
+            s, e = re.search(r"[.\n]", text[: m.start()][::-1]), None
+            left = m.start() - s.start() if s else 0
+            window = text[max(left, m.start() - 80) : m.end() + 80]
+            if not _MALIGNANT.search(window):
+                continue
+            a = doc.assertion(m.start(), m.end())
+            if a.negated or a.family:
+                continue
+            out.append(Finding("cancer_type", ctype, m.start(), m.end(), extra={"site": site}))
+    for m in _LATERALITY.finditer(text):
+        out.append(Finding("laterality", (m[1] or m[3]).lower(), m.start(), m.end()))
+    for m in _GLEASON.finditer(text):
+        total = m["s"] or m["s2"] or str(int(m["a"]) + int(m["b"]))
+        pattern = f" ({m['a']}+{m['b']})" if m["a"] else ""
+        out.append(Finding("grade", f"Gleason {total}{pattern}", m.start(), m.end(), 2.0))
+    for m in _GRADE.finditer(text):
+        g = m["g"] or m["g2"]
+        g = _ROMAN.get(g.upper(), g)
+        out.append(Finding("grade", f"G{g}", m.start(), m.end()))
+    for m in _DIFF.finditer(text):
+        g = {"well": "G1", "moderately": "G2", "poorly": "G3", "un": "G4"}[m[1].lower()]
+        out.append(Finding("grade", g, m.start(), m.end(), 0.5))
+    return out
+
+
+def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
+    """First histology/cancer type mentioned wins (reports lead with the diagnosis); specific beats generic."""
+    by_field: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_field.setdefault(f.field, []).append(f)
+    if hist := by_field.get("histology"):
+        order = [h for h, _ in HISTOLOGIES]
+        best = min(hist, key=lambda f: (order.index(f.value) if f.value != "adenocarcinoma" else len(order) - 6, f.start))
+        profile.histology = best.value
+        profile.evidence["histology"] = doc.evidence(best.start, best.end)
+    if ct := by_field.get("cancer_type"):
+        counts: dict[str, int] = {}
+        for f in ct:
+            counts[f.value] = counts.get(f.value, 0) + 1
+        best = max(ct, key=lambda f: (counts[f.value], -f.start))
+        profile.cancer_type = best.value
+        profile.primary_site = best.extra["site"]
+        profile.evidence["cancer_type"] = doc.evidence(best.start, best.end)
+    if lat := by_field.get("laterality"):
+        profile.laterality = lat[0].value
+        profile.evidence["laterality"] = doc.evidence(lat[0].start, lat[0].end)
+    if gr := by_field.get("grade"):
+        best = max(gr, key=lambda f: (f.score, -f.start))
+        profile.grade = best.value
+        profile.evidence["grade"] = doc.evidence(best.start, best.end)

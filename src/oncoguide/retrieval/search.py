@@ -1,0 +1,174 @@
+"""Hybrid search: BM25 + dense passages fused by reciprocal rank, then re-ranked with page-level evidence.
+
+Why page-level evidence: patients ask about a disease and an aspect of it ("What are the stages of
+melanoma?"). The right page is the one whose *title* names that disease and which is written for patients;
+the right passage within it is the one whose heading names the aspect. Passage similarity alone often
+prefers a look-alike passage on a sibling page (childhood vs adult, screening vs treatment).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from oncoguide.corpus.model import Passage
+from oncoguide.retrieval.index import PassageIndex
+from oncoguide.retrieval.query import QueryInfo, understand
+
+
+class RankWeights(BaseModel):
+    """Weights of the ranking features; defaults were tuned on one half of the dev questions."""
+
+    rrf_k: int = Field(default=60, description="Reciprocal rank fusion constant.")
+    pool: int = Field(default=300, description="Candidates taken from each of BM25 and dense.")
+    dense_weight: float = Field(default=1.0, description="Weight of the dense list in the fusion.")
+    lexical_weight: float = Field(default=1.0, description="Weight of the BM25 list in the fusion.")
+    title_dense: float = Field(default=0.04, description="Page title vs question focus, cosine.")
+    title_lexical: float = Field(default=0.02, description="Page title vs question focus, BM25 (max-normalised).")
+    page_support: float = Field(default=0.3, description="Share of a page's best passages added to each passage.")
+    patient_prior: float = Field(default=0.01, description="Bonus for patient-level pages.")
+    intent_page: float = Field(default=0.01, description="Bonus when the page's kind fits the intent.")
+    intent_heading: float = Field(default=0.008, description="Bonus when the passage heading fits the intent.")
+
+
+# Words in a file name that mark a page kind suited to an intent.
+_INTENT_PAGE = {
+    "treatment": r"treatment",
+    "prevention": r"prevention|causes-risk",
+    "causes_risk": r"prevention|causes-risk|risk",
+    "screening": r"screening",
+    "genetics": r"genetics|hereditary|genetic",
+    "integrative": r"\bcam\b|-cam-|integrative",
+    "side_effects": r"side-effects|late-effects",
+    "trials": r"clinical-trials|treatment",
+    "stage": r"treatment|stages?",
+    "symptoms": r"treatment|symptoms",
+    "diagnosis": r"treatment|diagnosis",
+    "outlook": r"treatment|survival|prognosis",
+    "meaning": r"treatment|what-is",
+}
+
+# Words in a heading that mark the aspect an intent asks about.
+_INTENT_HEADING = {
+    "symptoms": r"sign|symptom",
+    "diagnosis": r"diagnos|test|exam|biopsy|detect",
+    "stage": r"stage|staging|spread|metasta",
+    "outlook": r"prognos|outlook|surviv|recovery",
+    "treatment": r"treatment|therap|surgery",
+    "causes_risk": r"risk|cause",
+    "prevention": r"prevent|risk|protect",
+    "screening": r"screen",
+    "trials": r"clinical trial|new types of treatment",
+    "side_effects": r"side effect|late effect",
+    "meaning": r"^(what is|general information|about)|is a (type|disease)|is a cancer|forms? in",
+    "genetics": r"inherit|genetic|gene|family",
+    "recurrence": r"recur",
+    "integrative": r"complementary|alternative|integrative|supplement",
+}
+
+
+class Hit(BaseModel):
+    """One ranked passage with the parts of its score, so a ranking can be explained."""
+
+    passage: Passage
+    score: float
+    parts: dict[str, float] = Field(default_factory=dict)
+
+
+def _ranks(scores: np.ndarray, pool: int) -> dict[int, int]:
+    if len(scores) == 0:
+        return {}
+    pool = min(pool, len(scores))
+    top = np.argpartition(-scores, pool - 1)[:pool]
+    top = top[np.argsort(-scores[top])]
+    return {int(i): r for r, i in enumerate(top) if scores[i] > 0 or r < pool}
+
+
+class Retriever:
+    """Searches one loaded index with one embedder; both are loaded once and reused across queries."""
+
+    def __init__(self, index: PassageIndex, embedder: object, weights: RankWeights | None = None) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.weights = weights or RankWeights()
+        self._doc_of = np.array([index.page_order.index(p.doc) for p in index.passages], dtype=np.int32)
+        self._intent_page_rx = {k: re.compile(v) for k, v in _INTENT_PAGE.items()}
+        self._intent_head_rx = {k: re.compile(v, re.I) for k, v in _INTENT_HEADING.items()}
+        self._patient = np.array(
+            [index.pages[d].audience == "patient" for d in index.page_order], dtype=np.float32
+        )
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        return np.asarray(self.embedder.encode(list(texts)), dtype=np.float32)  # type: ignore[attr-defined]
+
+    def search(self, question: str, k: int = 10, info: QueryInfo | None = None) -> list[Hit]:
+        """Top-k passages for a question, best first."""
+        w = self.weights
+        info = info or understand(question)
+        idx = self.index
+        n_pages = len(idx.page_order)
+        if not idx.passages:
+            return []
+        qv, fv = self._encode([question, info.focus or question])
+
+        dense = idx.vectors @ qv
+        lexical = idx.lexical.scores(question)
+        fused = np.zeros(len(idx.passages), dtype=np.float32)
+        for weight, ranks in ((w.dense_weight, _ranks(dense, w.pool)), (w.lexical_weight, _ranks(lexical, w.pool))):
+            for i, r in ranks.items():
+                fused[i] += weight / (w.rrf_k + r + 1)
+
+        # Page-level evidence.
+        title_dense = idx.title_vectors @ fv
+        tl = idx.title_lexical.scores(info.focus or question)
+        title_lex = tl / tl.max() if tl.max() > 0 else tl
+        page_best = np.zeros(n_pages, dtype=np.float32)
+        np.maximum.at(page_best, self._doc_of, fused)
+        page_prior = w.title_dense * title_dense + w.title_lexical * title_lex + w.patient_prior * self._patient
+        for intent in info.intents[:2]:
+            rx = self._intent_page_rx.get(intent)
+            if rx is None:
+                continue
+            bonus = np.array([bool(rx.search(d)) for d in idx.page_order], dtype=np.float32)
+            page_prior += w.intent_page * bonus * self._patient
+        page_score = page_prior + w.page_support * page_best
+
+        total = fused + page_score[self._doc_of]
+        cand = np.argpartition(-total, min(len(total) - 1, max(k * 5, 50)))[: max(k * 5, 50)]
+        hits: list[Hit] = []
+        for i in cand:
+            p = idx.passages[int(i)]
+            head_bonus = 0.0
+            for intent in info.intents[:2]:
+                rx = self._intent_head_rx.get(intent)
+                if rx and rx.search(p.heading):
+                    head_bonus = w.intent_heading
+                    break
+            d = int(self._doc_of[i])
+            hits.append(
+                Hit(
+                    passage=p,
+                    score=float(total[i] + head_bonus),
+                    parts={
+                        "fused": float(fused[i]),
+                        "page": float(page_score[d]),
+                        "title_dense": float(title_dense[d]),
+                        "heading": head_bonus,
+                        "dense": float(dense[i]),
+                    },
+                )
+            )
+        hits.sort(key=lambda h: -h.score)
+        return hits[:k]
+
+
+def rank_documents(hits: Sequence[Hit]) -> list[str]:
+    """Documents in order of their best passage."""
+    seen: list[str] = []
+    for h in hits:
+        if h.passage.doc not in seen:
+            seen.append(h.passage.doc)
+    return seen

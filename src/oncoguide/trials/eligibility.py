@@ -1,0 +1,211 @@
+"""Judge a trial's criteria against patient facts: one explained verdict per criterion, then a label.
+
+Pipeline per criterion: direction (inclusion / exclusion / negated "No …" item) -> topic rules -> combine
+(not_met beats unknown beats met) -> verdict with the profile evidence and, when unknown, a question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from oncoguide.trials.criteria import split_criteria
+from oncoguide.trials.facts import PatientFacts
+from oncoguide.trials.model import Criterion, CriterionVerdict, Eligibility, Trial, Verdict
+from oncoguide.trials.rules import (
+    Finding,
+    admin_rule,
+    age_rule,
+    biomarker_rule,
+    brain_rule,
+    disease_rule,
+    ecog_rule,
+    menopause_rule,
+    sex_rule,
+    stage_rule,
+    treatment_rule,
+    unknown_topic_rule,
+)
+from oncoguide.trials.vocab import GENERIC_SOLID, cancer_keys
+
+_LEADING_NEG = re.compile(r"^\W*(?:no|not|without|absence of|none|never|must not|should not|cannot|free of)\b", re.I)
+_INNER_NEG = re.compile(r"\b(?:are|is|will be) (?:not eligible|excluded|ineligible)\b|\bnot (?:be )?eligible\b", re.I)
+_COHORT = re.compile(r"^\W*(?:for\s+)?(?:(?:cohort|arm|part|group|stratum|module|phase)\s*[\w\d]*|dose[- ]expansion|expansion)\b", re.I)
+_SEVERITY = {"not_met": 3, "unknown": 2, "met": 1, "not_applicable": 0}
+
+
+def requires_presence(criterion: Criterion) -> bool:
+    """True when the patient must HAVE what the item names (a plain inclusion item)."""
+    negated = bool(_LEADING_NEG.match(criterion.text) or _INNER_NEG.search(criterion.text))
+    return (criterion.kind == "inclusion") != negated
+
+
+def _verdict(finding: Finding, presence: bool) -> Verdict:
+    if finding.fixed:
+        return finding.fixed  # type: ignore[return-value]
+    if finding.present is None:
+        return "unknown"
+    return "met" if finding.present == presence else "not_met"
+
+
+def _findings(c: Criterion, f: PatientFacts) -> list[Finding]:
+    text = c.text
+    section = (c.section or "").lower()
+    if section.startswith("age") and not re.search(r"\bage\b", text, re.I):
+        text_for_age = f"Age {text}"
+    else:
+        text_for_age = text
+    if admin := admin_rule(text, f):
+        return [admin]
+    found: list[Finding] = []
+    for rule in (
+        lambda: age_rule(text_for_age, f),
+        lambda: sex_rule(text, f, c.section),
+        lambda: menopause_rule(text, f),
+        lambda: ecog_rule(text, f, c.section),
+        lambda: brain_rule(text, f),
+        lambda: disease_rule(text, f) if c.kind == "inclusion" else None,
+        lambda: stage_rule(text, f),
+        lambda: treatment_rule(text, f),
+    ):
+        if (x := rule()) is not None:
+            found.append(x)
+    found += biomarker_rule(text, f)
+    if not found and (x := unknown_topic_rule(text, f)):
+        found.append(x)
+    return found
+
+
+def _short(text: str, n: int = 140) -> str:
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def judge_criterion(c: Criterion, f: PatientFacts) -> CriterionVerdict:
+    """One verdict with its evidence; unknown when no rule recognises the criterion."""
+    findings = _findings(c, f)
+    if not findings:
+        q = f'Does this apply to you: "{_short(c.text)}"?'
+        return CriterionVerdict(text=c.text, kind=c.kind, verdict="unknown",
+                                evidence=f"Not decidable from the profile. Ask the trial team: {q}", question=q)
+    presence = requires_presence(c)
+    judged = [(_verdict(x, presence), x) for x in findings]
+    verdict, worst = max(judged, key=lambda vx: _SEVERITY[vx[0]])
+    evidence = "; ".join(dict.fromkeys(x.evidence for _, x in judged))
+    question = worst.question if verdict == "unknown" else None
+    if verdict == "unknown":
+        question = question or f'Does this apply to you: "{_short(c.text)}"?'
+        evidence = f"{evidence}. Ask the trial team: {question}"
+    return CriterionVerdict(text=c.text, kind=c.kind, verdict=verdict, evidence=evidence,
+                            topic=",".join(dict.fromkeys(x.topic for _, x in judged)), question=question)
+
+
+def _fmt_age(x: float) -> str:
+    return f"{x:g}"
+
+
+def registry_verdicts(trial: Trial, f: PatientFacts) -> list[CriterionVerdict]:
+    """Hard limits from the structured fields (or parsed from criteria text) and the conditions studied."""
+    out: list[CriterionVerdict] = []
+    where = "registry" if trial.age_sex_source == "registry" else "stated in the criteria"
+    lo, hi = trial.min_age_years, trial.max_age_years
+    if lo is not None or hi is not None:
+        text = (f"Age {_fmt_age(lo)}–{_fmt_age(hi)} years" if lo is not None and hi is not None
+                else f"Age {_fmt_age(lo)} years or older" if lo is not None else f"Age up to {_fmt_age(hi)} years")  # type: ignore[arg-type]
+        if f.age is None:
+            out.append(CriterionVerdict(text=f"{text} ({where})", kind="inclusion", verdict="unknown", hard=True,
+                                        topic="age", evidence="profile: age not recorded. Ask the trial team: How old are you?",
+                                        question="How old are you?"))
+        else:
+            ok = (lo is None or f.age >= lo) and (hi is None or f.age <= hi)
+            out.append(CriterionVerdict(text=f"{text} ({where})", kind="inclusion", verdict="met" if ok else "not_met",
+                                        evidence=f"profile: age {f.age}", topic="age", hard=True))
+    if trial.sex in {"female", "male"}:
+        text = f"Sex: {trial.sex} participants only ({where})"
+        if f.sex is None:
+            out.append(CriterionVerdict(text=text, kind="inclusion", verdict="unknown", hard=True, topic="sex",
+                                        evidence="profile: sex not recorded. Ask the trial team: Is the trial open to your sex?",
+                                        question="Is the trial open to your sex?"))
+        else:
+            out.append(CriterionVerdict(text=text, kind="inclusion", hard=True, topic="sex",
+                                        verdict="met" if f.sex == trial.sex else "not_met", evidence=f"profile: {f.sex}"))
+    out += focus_verdicts(trial, f)
+    if f.cancer and trial.conditions:
+        conds = "; ".join(trial.conditions)
+        keys = cancer_keys(conds)
+        if keys & f.cancer or (GENERIC_SOLID.search(conds) and f.solid):
+            v: Verdict = "met"
+        elif keys:
+            v = "not_met"
+        else:
+            v = "unknown"
+        ev = f"profile: {f.cancer_label}"
+        q = None
+        if v == "unknown":
+            q = "Does this trial take people with your type of cancer?"
+            ev += f". Ask the trial team: {q}"
+        out.append(CriterionVerdict(text=f"Condition studied: {_short(conds, 200)} (registry)", kind="inclusion",
+                                    verdict=v, evidence=ev, topic="condition", question=q))
+    return out
+
+
+_FOCUS_EARLY = re.compile(r"early[- ]stage|early breast|\boperable\b|\bresect(?:ed|able)\b|(?:\bneo-?)?adjuvant|breast[- ]conserving|low[- ]risk|ductal carcinoma in situ|\bDCIS\b|non[- ]?metastatic|\bstage (?:I|II|III|1|2|3)\b(?! ?(?:-|–|to|or|/) ?(?:IV|4))", re.I)
+_FOCUS_LATE = re.compile(r"metastatic|advanced|unresectable|stage (?:IV|4)|recurrent|refractory", re.I)
+
+
+def focus_verdicts(trial: Trial, f: PatientFacts) -> list[CriterionVerdict]:
+    """The population a trial's title and conditions announce (stage, biomarker subtype), judged like a criterion.
+
+    Titles are often the only place a trial says "early-stage" or "HER2-positive"; any one announced
+    subgroup matching the patient is enough, since titles list alternatives ("HER2+ or TNBC").
+    """
+    text = f"{trial.title}. {'; '.join(trial.conditions)}"
+    out: list[CriterionVerdict] = []
+    early, late = bool(_FOCUS_EARLY.search(text)), bool(_FOCUS_LATE.search(text))
+    if early != late and f.metastatic is not None:
+        ok = (not f.metastatic) if early else (f.metastatic or (f.stage or 0) >= 3)
+        out.append(CriterionVerdict(
+            text=f"Trial population (title): {'early / operable' if early else 'advanced or metastatic'} disease",
+            kind="inclusion", verdict="met" if ok else "not_met", topic="focus:stage",
+            evidence="profile: " + (f"stage {f.stage_label}" if f.stage_label else "") +
+                     (f" metastatic to {', '.join(f.metastatic_sites)}" if f.metastatic_sites else "")))
+    meno = menopause_rule(text, f)
+    if meno is not None and meno.present is not None:
+        out.append(CriterionVerdict(text="Trial population (title): menopausal status", kind="inclusion",
+                                    verdict="met" if meno.present else "not_met", topic="focus:menopause",
+                                    evidence=meno.evidence))
+    findings = [x for x in biomarker_rule(trial.title + ". " + "; ".join(trial.conditions), f) if x.present is not None]
+    if findings:
+        ok = any(x.present for x in findings)
+        out.append(CriterionVerdict(
+            text="Trial population (title/conditions): " + ", ".join(x.topic.split(":")[1] for x in findings) + " subgroup",
+            kind="inclusion", verdict="met" if ok else "not_met", topic="focus:biomarker",
+            evidence="; ".join(dict.fromkeys(x.evidence for x in findings))))
+    return out
+
+
+def _cohort_adjust(verdicts: list[CriterionVerdict]) -> list[CriterionVerdict]:
+    """Multi-cohort trials: a disease item for another cohort does not apply when one for ours is met."""
+    disease_met = any(v.verdict == "met" and v.topic and "disease" in v.topic for v in verdicts if not v.hard)
+    out = []
+    for v in verdicts:
+        if v.verdict == "not_met" and not v.hard and v.topic and (
+            (disease_met and "disease" in v.topic) or _COHORT.match(v.text)
+        ):
+            v = v.model_copy(update={"verdict": "not_applicable",
+                                     "evidence": v.evidence + " — applies to another cohort of this trial"})
+        out.append(v)
+    return out
+
+
+def judge_trial(trial: Trial, f: PatientFacts, criteria: list[Criterion] | None = None) -> list[CriterionVerdict]:
+    """Registry limits first, then every inclusion and exclusion item in order."""
+    items = criteria if criteria is not None else split_criteria(trial.eligibility_criteria)
+    return registry_verdicts(trial, f) + _cohort_adjust([judge_criterion(c, f) for c in items])
+
+
+def eligibility_label(verdicts: list[CriterionVerdict]) -> Eligibility:
+    """unlikely: something fails; likely: nothing fails and the cancer type is confirmed; else unknown."""
+    if any(v.verdict == "not_met" for v in verdicts):
+        return "unlikely"
+    if any(v.verdict == "met" and v.topic and ("condition" in v.topic or "disease" in v.topic) for v in verdicts):
+        return "likely"
+    return "unknown"

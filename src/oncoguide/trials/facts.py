@@ -1,0 +1,108 @@
+"""What the eligibility rules need to know about a patient, derived once from a PatientProfile.
+
+Separating this from the rules keeps each rule a pure lookup, and gives every fact a short quotable
+evidence string ("profile: HER2 negative (IHC 1+)") to print beside the criterion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from oncoguide.records.model import PatientProfile
+from oncoguide.trials.vocab import HEME, canonical_marker, cancer_keys, drug_classes
+
+_ROMAN = {"0": 0, "I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def stage_number(stage: str | None) -> int | None:
+    """'IIIB' -> 3, 'stage IV' -> 4, '2a' -> 2."""
+    if not stage:
+        return None
+    s = stage.upper().replace("STAGE", "").strip()
+    if m := re.match(r"(IV|III|II|I|0)", s):
+        return _ROMAN[m.group(1)]
+    if m := re.match(r"([0-4])", s):
+        return int(m.group(1))
+    return None
+
+
+@dataclass(frozen=True)
+class MarkerFact:
+    status: str | None  # positive / negative / equivocal / low
+    value: str | None
+    evidence: str
+
+
+@dataclass
+class PatientFacts:
+    cancer: set[str] = field(default_factory=set)
+    cancer_label: str | None = None
+    solid: bool | None = None
+    stage: int | None = None
+    stage_label: str | None = None
+    metastatic: bool | None = None
+    metastatic_sites: list[str] = field(default_factory=list)
+    brain_mets: bool | None = None
+    markers: dict[str, MarkerFact] = field(default_factory=dict)
+    treatments: list[str] = field(default_factory=list)
+    treatment_classes: dict[str, list[str]] = field(default_factory=dict)
+    ecog: int | None = None
+    age: int | None = None
+    sex: str | None = None
+    menopausal: str | None = None
+    adverse_events: list[str] = field(default_factory=list)
+
+
+def _marker_evidence(name: str, status: str | None, value: str | None) -> str:
+    return f"profile: {name} {status or 'status not stated'}" + (f" ({value})" if value else "")
+
+
+def profile_facts(profile: PatientProfile) -> PatientFacts:
+    """Pure derivation of rule-ready facts from a profile."""
+    f = PatientFacts()
+    label = " ".join(x for x in (profile.cancer_type, profile.histology, profile.primary_site) if x)
+    f.cancer = cancer_keys(label) if label else set()
+    f.cancer_label = ", ".join(x for x in (profile.cancer_type, profile.histology) if x) or None
+    if f.cancer:
+        f.solid = not (f.cancer <= HEME)
+    f.stage = stage_number(profile.stage_group)
+    f.stage_label = profile.stage_group
+    m_cat = (profile.tnm.m or "").upper() if profile.tnm else ""
+    f.metastatic_sites = [s.lower() for s in profile.metastatic_sites]
+    if f.stage == 4 or m_cat.startswith("M1") or f.metastatic_sites:
+        f.metastatic = True
+    elif f.stage is not None or m_cat.startswith("M0"):
+        f.metastatic = False
+    if any(re.search(r"brain|cns|cerebr|leptomening|intracranial", s) for s in f.metastatic_sites):
+        f.brain_mets = True
+    elif f.metastatic is not None:
+        f.brain_mets = False  # metastatic sites recorded (or none) without brain
+    for b in profile.biomarkers:
+        if not b.most_recent and canonical_marker(b.name) in f.markers:
+            continue
+        key = canonical_marker(b.name)
+        status = b.status
+        if key == "MSI" and b.value and re.search(r"\bMSS\b|pMMR|proficient|stable", b.value, re.I):
+            status = "negative"
+        f.markers[key] = MarkerFact(status, b.value, _marker_evidence(b.name, status, b.value))
+    er, pr = f.markers.get("ER"), f.markers.get("PR")
+    if "HR" not in f.markers and (er or pr):
+        stats = {x.status for x in (er, pr) if x}
+        if "positive" in stats or "low" in stats:
+            hr = "positive"
+        elif er and pr and stats == {"negative"}:
+            hr = "negative"
+        else:
+            hr = None
+        f.markers["HR"] = MarkerFact(hr, None, "; ".join(x.evidence for x in (er, pr) if x))
+    for t in profile.treatments:
+        f.treatments.append(t.name)
+        for cls in drug_classes(" ".join(x for x in (t.name, t.drug_class or "") if x)) | (
+            {"surgery"} if t.kind == "surgery" else {"radiotherapy"} if t.kind == "radiation" else set()
+        ):
+            f.treatment_classes.setdefault(cls, []).append(t.name)
+    f.ecog, f.age, f.sex = profile.ecog, profile.age, profile.sex
+    f.menopausal = (profile.menopausal_status or "").lower() or None
+    f.adverse_events = [f"{a.name} grade {a.grade}" if a.grade else a.name for a in profile.adverse_events]
+    return f

@@ -1,0 +1,529 @@
+"""One small rule per kind of criterion; each returns a Finding or None when the criterion is not its topic.
+
+A rule decides whether the patient *has the thing the criterion talks about* (`present`), and the caller
+turns that into a verdict using the criterion's direction (inclusion, exclusion, or a negated "No …" item),
+so no rule has to handle negation itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from oncoguide.trials.facts import PatientFacts, stage_number
+from oncoguide.trials.vocab import (
+    BIOMARKER_RE,
+    CHEMO_CLASSES,
+    GENERIC_SOLID,
+    cancer_keys,
+    drug_classes,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """`present`: True/False = the patient has / lacks what the criterion names; None = cannot tell.
+
+    `fixed` overrides the direction logic (a rule that already knows the verdict, e.g. not_applicable).
+    """
+
+    topic: str
+    present: bool | None
+    evidence: str
+    question: str | None = None
+    fixed: str | None = None
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(p, re.I)
+
+
+# ---------------------------------------------------------------- administrative / sex-specific
+
+_ADMIN = _rx(
+    r"informed consent|\bconsent\b|\bwilling\b|\bable to (?:comply|understand|read|follow|attend)|comply with|"
+    r"\bsigned?\b|follow-?up visits|geographic|registration|\blanguage\b|\bagree(?:s|ment)? to\b|"
+    r"contracept|birth control|sperm|donate"
+)
+_CHILDBEARING = _rx(r"childbearing|\bWOCBP\b|pregnan|breast-?feeding|lactat|nursing")
+
+
+def admin_rule(text: str, f: PatientFacts) -> Finding | None:
+    if _CHILDBEARING.search(text) or re.search(r"contracept", text, re.I):
+        if f.sex == "male" and not re.search(r"\bm[ae]n\b|\bmales?\b|partner", text, re.I):
+            return Finding("pregnancy", None, "profile: male — applies to women only", fixed="not_applicable")
+        if f.sex == "female" and f.menopausal and "post" in f.menopausal:
+            return Finding("pregnancy", None, "profile: postmenopausal — not of childbearing potential",
+                           fixed="not_applicable")
+        if re.search(r"contracept|birth control|agree", text, re.I):
+            return Finding("contraception", None, "an agreement made at enrolment, not a fact from the records",
+                           fixed="not_applicable")
+        return Finding("pregnancy", None, "not in the profile", "Are you pregnant or breastfeeding, or planning to be?")
+    if _ADMIN.search(text) and not re.search(r"diagnos|confirmed|metasta|(?:prior|previous) (?:\w+ )?(?:therap|treat|chemo)", text, re.I):
+        return Finding("administrative", None, "administrative: settled with the trial team at enrolment",
+                       fixed="not_applicable")
+    return None
+
+
+# ---------------------------------------------------------------- age / sex / menopause / ECOG
+
+_AGE_NUM = r"(\d{1,3})"
+_AGE_MIN = _rx(r"(?:≥|>=|=>|>|at least|over|above|older than|greater than(?: or equal to)?)\s*" + _AGE_NUM +
+               r"\s*(?:years?|yrs?)|" + _AGE_NUM + r"\s*(?:years?|yrs?)(?: of age)?\s*(?:or|and) (?:older|over|above)|"
+               r"\bage[ds]?\s*(?:≥|>=|>|of at least|at least)\s*" + _AGE_NUM)
+_AGE_RANGE = _rx(r"\b(?:aged?|ages?)\s*(?:between\s*)?" + _AGE_NUM + r"\s*(?:-|–|to|and)\s*" + _AGE_NUM +
+                 r"|between\s*" + _AGE_NUM + r"\s*(?:years?\s*)?(?:and|-|to)\s*" + _AGE_NUM + r"\s*years?")
+_AGE_MAX = _rx(r"\bage[ds]?\s*(?:≤|<=|<|under|less than|no older than|younger than)\s*" + _AGE_NUM +
+               r"|(?:≤|<=|<|under|less than|younger than)\s*" + _AGE_NUM + r"\s*(?:years?|yrs?)\s*(?:of age|old)?")
+_AGE_TOPIC = _rx(r"\bage\b|\baged\b|years? (?:of age|old)|\byrs\b|\badults?\b")
+_AGE_SKIP = _rx(r"menopaus|diagnos|since|prior|within|ago|history|expectancy|smok|pack|months? after|follow")
+
+
+def age_rule(text: str, f: PatientFacts) -> Finding | None:
+    if not _AGE_TOPIC.search(text) or _AGE_SKIP.search(text) or re.search(r"\bif\b|\bor\W*$|unless", text, re.I):
+        return None
+    lo = hi = None
+    if m := _AGE_RANGE.search(text):
+        nums = [int(x) for x in m.groups() if x]
+        lo, hi = nums[0], nums[1]
+    else:
+        if m := _AGE_MIN.search(text):
+            lo = int(next(x for x in m.groups() if x))
+        if m := _AGE_MAX.search(text):
+            hi = int(next(x for x in m.groups() if x))
+    if lo is None and hi is None:
+        if re.search(r"\badults?\b", text, re.I) and len(text) < 80:
+            lo = 18
+        else:
+            return None
+    if f.age is None:
+        return Finding("age", None, "profile: age not recorded", "How old are you?")
+    ok = (lo is None or f.age >= lo) and (hi is None or f.age <= hi)
+    return Finding("age", ok, f"profile: age {f.age}")
+
+
+_SEX_ITEM = _rx(
+    r"^(?:(?:female|male)s?|wom[ae]n|m[ae]n)(?:\s+(?:patients?|subjects?|participants?))?"
+    r"(?=\s*$|\s*[,.;:(]|\s+(?:aged?|with|≥|>=|over|between|\d|who (?:have|are) (?:been )?diagnosed|diagnosed))"
+)
+
+
+def sex_rule(text: str, f: PatientFacts, section: str | None) -> Finding | None:
+    want = None
+    if section and section.lower().startswith("sex"):
+        if re.match(r"fem|wom", text, re.I):
+            want = "female"
+        elif re.match(r"male|m[ae]n\b", text, re.I):
+            want = "male"
+    elif m := _SEX_ITEM.match(text):
+        want = "female" if re.match(r"fem|wom", m.group(0), re.I) else "male"
+    if want is None:
+        return None
+    if f.sex is None:
+        return Finding("sex", None, "profile: sex not recorded", "Is the trial open to your sex?")
+    return Finding("sex", f.sex == want, f"profile: {f.sex}")
+
+
+def menopause_rule(text: str, f: PatientFacts) -> Finding | None:
+    m = re.search(r"\b(post|pre|peri)-?\s?menopaus", text, re.I)
+    if not m or re.search(r"pre- ?(?:or|and|/) ?post|any menopausal|regardless of menopaus|pre-? or peri-?menopausal or post", text, re.I):
+        return None
+    wants = {x.lower() for x in re.findall(r"\b(post|pre|peri)-?\s?(?:or |and |/)?\s?(?:peri)?-?\s?menopaus", text, re.I)}
+    if re.search(r"pre-? ?(?:or|and|/) ?peri", text, re.I):
+        wants |= {"pre", "peri"}
+    if f.sex == "male":
+        return Finding("menopause", False, "profile: male")
+    if not f.menopausal:
+        return Finding("menopause", None, "profile: menopausal status not recorded",
+                       "Have you gone through the menopause (no periods for a year or more)?")
+    have = "post" if "post" in f.menopausal else "peri" if "peri" in f.menopausal else "pre"
+    return Finding("menopause", have in wants, f"profile: {f.menopausal}")
+
+
+_ECOG = _rx(r"\bECOG\b|eastern cooperative|performance status|\bWHO PS\b|\bPS\b|zubrod")
+_KPS = _rx(r"karnofsky|lansky|\bKPS\b")
+
+
+def _ecog_max(text: str) -> int | None:
+    t = text.replace("–", "-")
+    if _KPS.search(t) and not _ECOG.search(t):
+        if m := re.search(r"(?:≥|>=|>|at least|of)\s*(\d{2,3})\s*%?", t):
+            kps = int(m.group(1))
+            return 0 if kps >= 90 else 1 if kps >= 70 else 2 if kps >= 50 else 3
+        return None
+    if m := re.search(r"(?:≤|<=|=<|less than or equal to|of)\s*([0-4])\b(?!\s*-)", t):
+        return int(m.group(1))
+    if m := re.search(r"(?:<|less than)\s*([1-4])\b", t):
+        return int(m.group(1)) - 1
+    if m := re.search(r"\b0\s*(?:-|to|or|,|through)\s*([1-4])\b(?:\s*(?:,|or)\s*([1-4])\b)?", t):
+        return int(m.group(2) or m.group(1))
+    if m := re.search(r"(?:≥|>=|>|greater than)\s*([0-4])\b", t):  # exclusion-style "ECOG ≥ 2"
+        return -int(m.group(1)) - (1 if re.search(r"(?<![≥>=])>\s*[0-4]|greater than\s*[0-4]", t) else 0) - 10
+    return None
+
+
+def ecog_rule(text: str, f: PatientFacts, section: str | None) -> Finding | None:
+    in_section = bool(section and "performance" in section.lower())
+    if not (_ECOG.search(text) or _KPS.search(text) or in_section):
+        return None
+    mx = _ecog_max(text)
+    if mx is None:
+        return None
+    q = "What is your current performance status (ECOG score: how active you are day to day)?"
+    if f.ecog is None:
+        return Finding("ecog", None, "profile: ECOG not recorded", q)
+    if mx <= -10:  # text names the *excluded* range, e.g. "ECOG >= 2" -> present when patient is in it
+        lo = -(mx + 10)
+        return Finding("ecog_range", f.ecog >= lo, f"profile: ECOG {f.ecog}")
+    return Finding("ecog", f.ecog <= mx, f"profile: ECOG {f.ecog}")
+
+
+# ---------------------------------------------------------------- disease, stage, spread
+
+_OTHER_CANCER = _rx(
+    r"(?:other|another|second|prior|previous|additional|concurrent|concomitant|secondary|history of)\s+"
+    r"(?:\w+\s+){0,3}(?:malignan|cancer|primary|tumou?r|neoplasm)|within (?:the )?(?:past|last|previous) \d+ years|"
+    r"basal cell|in situ|diagnosed within"
+)
+_DISEASE_CUE = _rx(r"diagnos|confirm|histolog|cytolog|documented|patients? with|carcinoma|cancer|tumou?r|neoplasm|malignan|lymphoma|leuk|myeloma|sarcoma|melanoma|glioma|disease")
+
+
+def disease_rule(text: str, f: PatientFacts) -> Finding | None:
+    if not f.cancer or _OTHER_CANCER.search(text) or not _DISEASE_CUE.search(text):
+        return None
+    if re.search(r"metasta\w* (?:to|in) the|(?:brain|liver|bone) metasta", text, re.I) and not re.search(
+        r"diagnos|confirm", text, re.I
+    ):
+        return None
+    keys = cancer_keys(text)
+    evidence = f"profile: {f.cancer_label}"
+    if keys:
+        if keys & f.cancer:
+            # subtype clash: criterion names only SCLC for an NSCLC patient, or vice versa
+            if "lung" in f.cancer and keys & {"nsclc", "sclc"} and not (keys & f.cancer & {"nsclc", "sclc"}) and f.cancer & {"nsclc", "sclc"}:
+                return Finding("disease", False, evidence)
+            return Finding("disease", True, evidence)
+        if GENERIC_SOLID.search(text) and f.solid:
+            return Finding("disease", True, evidence)
+        return Finding("disease", False, evidence)
+    if GENERIC_SOLID.search(text) and re.search(r"diagnos|confirm|histolog|advanced|metasta", text, re.I):
+        if f.solid is None:
+            return None
+        return Finding("disease", f.solid, evidence)
+    return None
+
+
+_SITE_METS = _rx(
+    r"(?:brain|cns|central nervous system|intracranial|cerebral|leptomeningeal|liver|hepatic|bone|lung|"
+    r"visceral|spinal cord)\s+(?:metasta|lesion|involvement|disease)|metasta\w*\s+(?:to|in|of)\s+(?:the\s+)?(?:brain|cns|liver|bone)"
+)
+_METASTATIC = _rx(r"\bmetastatic\b|\bstage\s*(?:IV|4)\b|distant metasta|\bM1\b|de novo metastatic")
+_ADVANCED = _rx(r"locally advanced|unresectable|inoperable|\badvanced\b|recurrent|relapsed")
+_EARLY = _rx(
+    r"early[- ]stage|early breast|non[- ]?metastatic|no (?:evidence of )?(?:distant )?metasta|without (?:distant )?metasta|"
+    r"\boperable\b|\bresect(?:ed|able)\b|curative|\badjuvant\b|\bneoadjuvant\b|\bM0\b"
+)
+_STAGES = _rx(r"\bstages?\s*((?:IV|III|II|I|0|[1-4])[ABC]?\d?(?:\s*(?:-|–|to|through|or|and|,|/)\s*(?:stage\s*)?(?:IV|III|II|I|[1-4])[ABC]?\d?)*)")
+
+
+def stage_rule(text: str, f: PatientFacts) -> Finding | None:
+    q = "Has the cancer spread to other parts of the body (what stage is it)?"
+    ev = "profile: " + ", ".join(
+        x for x in (f"stage {f.stage_label}" if f.stage_label else None,
+                    "metastatic to " + ", ".join(f.metastatic_sites) if f.metastatic_sites else None) if x
+    ) if (f.stage_label or f.metastatic_sites) else "profile: stage not recorded"
+    if m := _STAGES.search(text):
+        nums = {stage_number(x) for x in re.split(r"\s*(?:-|–|to|through|or|and|,|/)\s*(?:stage\s*)?", m.group(1))}
+        nums.discard(None)
+        if re.search(r"(?:-|–|to|through)", m.group(1)) and len(nums) >= 2:
+            nums = set(range(min(nums), max(nums) + 1))  # type: ignore[type-var]
+        if nums:
+            if f.stage is None:
+                return Finding("stage", None, ev, q)
+            return Finding("stage", f.stage in nums, ev)
+    early = _EARLY.search(text)
+    if _METASTATIC.search(_SITE_METS.sub(" ", text)) and not early:
+        adv = bool(_ADVANCED.search(text))
+        if f.metastatic is None:
+            return Finding("stage", None, ev, q)
+        if f.metastatic:
+            return Finding("stage", True, ev)
+        if adv and f.stage is not None and f.stage >= 3:
+            return Finding("stage", True, ev)
+        return Finding("stage", False, ev)
+    if _ADVANCED.search(text) and re.search(r"cancer|carcinoma|disease|tumou?r|malignan|neoplasm", text, re.I) and not early:
+        if f.metastatic is None and f.stage is None:
+            return Finding("stage", None, ev, q)
+        return Finding("stage", bool(f.metastatic or (f.stage or 0) >= 3), ev)
+    if early and re.search(r"cancer|carcinoma|disease|tumou?r|metasta", text, re.I):
+        if f.metastatic is None:
+            return Finding("stage", None, ev, q)
+        # "No evidence of metastases" is an absence statement; the direction logic handles "No …".
+        if re.match(r"\s*(?:no|without)\b", early.group(0), re.I):
+            return Finding("metastatic", f.metastatic, ev)
+        return Finding("stage", not f.metastatic, ev)
+    return None
+
+
+_BRAIN = _rx(
+    r"(?:brain|cns|central nervous system|intracranial|cerebral|leptomeningeal)\s*(?:metasta|lesion|disease|involvement|tumou?r)|"
+    r"metasta\w* (?:to|in|of) the (?:brain|cns|central nervous)|leptomeningeal|carcinomatous meningitis"
+)
+
+
+def brain_rule(text: str, f: PatientFacts) -> Finding | None:
+    if not _BRAIN.search(text):
+        return None
+    q = "Has the cancer spread to the brain? If so, has it been treated and is it stable?"
+    conditional = re.search(r"\bif\b|provided|as long as|eligible|allowed|permitted|may (?:be )?(?:enrol|includ|particip)", text, re.I)
+    if conditional and f.brain_mets is False:
+        return Finding("brain_metastases", None, "profile: no brain metastases recorded — this condition does not arise",
+                       fixed="not_applicable")
+    if f.brain_mets is None:
+        return Finding("brain_metastases", None, "profile: brain involvement not recorded", q)
+    if f.brain_mets and re.search(r"untreated|active|symptomatic|unstable|progressi|uncontrolled|requir|steroid|leptomening", text, re.I):
+        return Finding("brain_metastases", None, "profile: brain metastases (treatment status not recorded)", q)
+    ev = "profile: metastatic sites " + (", ".join(f.metastatic_sites) if f.metastatic_sites else "none recorded")
+    return Finding("brain_metastases", f.brain_mets, ev)
+
+
+# ---------------------------------------------------------------- biomarkers
+
+_POS = r"positiv|\+|\bpos\b|overexpress|amplifi|mutat|mutant|alter|rearrang|fusion|activating|sensiti[sz]ing|driver|\bhigh\b|-high|-h\b|express|exon|G12|G13|V600|L858|T790|deficien|\bdMMR|3\+|variant|translocation"
+_NEG = r"negativ|-(?=\s|$|[,;)/])|\bneg\b|wild[- ]?type|\bwt\b|non-?amplif|not amplif|\bstable\b|MSS|proficien|pMMR|0\b|null"
+_LOW = r"-?low\b|1\+|2\+"
+_SKIP_BETWEEN = r"^(?:\s*(?:/|,|and/or|or|and)\s*(?:[A-Z][A-Za-z0-9-]{1,7}|progesterone receptor|PgR)\b)*"
+_THERAPY_AFTER = _rx(r"^[\s-]*(?:/\s*\w+\s*)?(?:inhibitor|tki|targeted|directed|antibod|therap|agent|blocker|based|adc)")
+
+
+def _required_status(text: str, start: int, end: int, key: str) -> str | None:
+    after = re.sub(_SKIP_BETWEEN, "", text[end : end + 60])
+    after = re.sub(r"^\s*(?:status|expression|receptor|gene|protein|test(?:ing)?|result)?\s*(?:is|was|of|:|=)?\s*", "", after, flags=re.I)
+    before = text[max(0, start - 30) : start]
+    if key == "MSI":
+        name = text[start:end]
+        if re.search(r"MSS|pMMR|proficient|stable", text[start : end + 30], re.I):
+            return "negative"
+        if re.search(r"MSI-H|dMMR|deficien|high|instability", text[start : end + 40], re.I) or "MSI-H" in name:
+            return "positive"
+    if key == "HER2" and re.match(r"\s*(?:ihc\s*)?[12]\+|\s*-?\s*low\b|\s*-?\s*ultralow", after, re.I):
+        return "low"
+    if key == "HER2" and re.match(r"\s*(?:ihc\s*)?0\b", after, re.I):
+        return "negative"
+    if re.match(rf"\s*-?\s*(?:{_NEG})", after, re.I) and not re.match(r"\s*-\s*(?:positive|mutat|amplif)", after, re.I):
+        return "negative"
+    if re.match(rf"\s*-?\s*(?:\w+\s+)?(?:{_POS})", after, re.I):
+        return "positive"
+    if re.search(r"(?:positiv|mutat|mutant|activating|amplified|overexpress|deficient|sensitizing|harbou?ring|documented)\w*\s+(?:for\s+)?(?:an?\s+)?$", before, re.I):
+        return "positive"
+    if re.search(r"(?:negativ|wild[- ]?type|proficient)\w*\s+(?:for\s+)?$", before, re.I):
+        return "negative"
+    return None
+
+
+def _pdl1_threshold(text: str) -> float | None:
+    if m := re.search(r"(?:≥|>=|>|at least|greater than(?: or equal to)?)\s*(\d+(?:\.\d+)?)\s*%?", text):
+        return float(m.group(1))
+    return None
+
+
+def _number(value: str | None) -> float | None:
+    if value and (m := re.search(r"(\d+(?:\.\d+)?)", value)):
+        return float(m.group(1))
+    return None
+
+
+_VARIANTS = _rx(r"\b(G12[CDVRAS]?|G13D|V600[EK]?|L858R|T790M|exon\s*(?:19|20|21|14)|C797S|E545K|H1047R)\b")
+_QUESTIONS = {
+    "HR": "Is your tumour hormone-receptor (ER/PR) positive or negative?",
+    "ER": "Is your tumour estrogen-receptor (ER) positive or negative?",
+    "PR": "Is your tumour progesterone-receptor (PR) positive or negative?",
+    "PD-L1": "Has your tumour been tested for PD-L1, and what was the score?",
+}
+
+
+def _marker_question(key: str) -> str:
+    return _QUESTIONS.get(key, f"Has your tumour been tested for {key}, and what was the result?")
+
+
+def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Finding:
+    fact = f.markers.get(key)
+    if key == "HR" and fact is None:
+        fact = f.markers.get("ER")
+    if fact is None or fact.status is None or fact.status == "equivocal":
+        ev = fact.evidence if fact else f"profile: no {key} result"
+        return Finding(f"biomarker:{key}", None, ev, _marker_question(key))
+    if want is None:  # criterion only requires a known result
+        return Finding(f"biomarker:{key}", True, fact.evidence)
+    have = fact.status
+    if key == "PD-L1" and want == "positive":
+        thr, val = _pdl1_threshold(text), _number(fact.value)
+        if thr is not None and val is not None:
+            return Finding("biomarker:PD-L1", val >= thr, fact.evidence)
+        if thr is not None and thr >= 10 and val is None and have == "positive":
+            return Finding("biomarker:PD-L1", None, fact.evidence, _marker_question(key))
+    if want == "positive":
+        present = have == "positive"
+        if present and (v := _VARIANTS.search(text)) and key in {"KRAS", "BRAF", "EGFR", "PIK3CA"}:
+            if not fact.value:
+                return Finding(f"biomarker:{key}", None, fact.evidence, f"Which exact {key} variant does your tumour carry?")
+            wanted = {x.upper().replace(" ", "") for x in _VARIANTS.findall(text)}
+            have_v = {x.upper().replace(" ", "") for x in _VARIANTS.findall(fact.value)}
+            present = bool(have_v & wanted) or any(w.startswith(h) or h.startswith(w) for w in wanted for h in have_v)
+        return Finding(f"biomarker:{key}", present, fact.evidence)
+    if want == "negative":
+        return Finding(f"biomarker:{key}", have in {"negative", "low"} if key == "HER2" else have == "negative", fact.evidence)
+    return Finding(f"biomarker:{key}", have == "low", fact.evidence)  # want == "low"
+
+
+_TNBC = _rx(r"triple[- ]negative|\bTNBC\b")
+
+
+_MARKER_GATE = re.compile("|".join(f"(?:{rx.pattern})" for rx in BIOMARKER_RE.values()) + r"|triple|TNBC", re.I)
+
+
+@lru_cache(maxsize=200_000)
+def marker_requirements(text: str) -> tuple[tuple[str, str | None], ...]:
+    """Patient-independent part: which markers the text sets a requirement on, and which status."""
+    if not _MARKER_GATE.search(text):
+        return ()
+    if _TNBC.search(text):
+        return (("TNBC", "negative"),)
+    seen: dict[str, str | None] = {}
+    for key, rx in BIOMARKER_RE.items():
+        for m in rx.finditer(text):
+            if _THERAPY_AFTER.match(text[m.end() :]) or re.search(r"anti-?\s*$", text[max(0, m.start() - 6) : m.start()], re.I):
+                continue
+            want = _required_status(text, m.start(), m.end(), key)
+            if want is None and not re.search(r"status|known|test|result|determin|assess|available", text, re.I):
+                continue
+            seen[key] = want
+            break
+    if "HR" in seen and ("ER" in seen or "PR" in seen):
+        seen.pop("ER", None)
+        seen.pop("PR", None)
+    if "ER" in seen and "PR" in seen and re.search(r"ER\S*\s*(?:and/or|or|/)\s*P", text):
+        seen["ER|PR"] = seen.pop("ER") or seen.pop("PR", None)
+        seen.pop("PR", None)
+    return tuple(seen.items())
+
+
+def biomarker_rule(text: str, f: PatientFacts) -> list[Finding]:
+    """One finding per marker the criterion sets a requirement on."""
+    out: list[Finding] = []
+    for key, want in marker_requirements(text):
+        if key == "TNBC":
+            parts = [_match_marker(k, "negative", f, text) for k in ("ER", "PR", "HER2")]
+            ev = "; ".join(p.evidence for p in parts)
+            if any(p.present is False for p in parts):
+                out.append(Finding("biomarker:TNBC", False, ev))
+            elif any(p.present is None for p in parts):
+                out.append(Finding("biomarker:TNBC", None, ev, "Is your breast cancer triple-negative (ER, PR and HER2 all negative)?"))
+            else:
+                out.append(Finding("biomarker:TNBC", True, ev))
+        elif key == "ER|PR":
+            er, pr = _match_marker("ER", want, f, text), _match_marker("PR", want, f, text)
+            vals = [er.present, pr.present]
+            present = True if True in vals else (None if None in vals else False)
+            out.append(Finding("biomarker:HR", present, f"{er.evidence}; {pr.evidence}", er.question or pr.question))
+        else:
+            out.append(_match_marker(key, want, f, text))
+    return out
+
+
+# ---------------------------------------------------------------- prior treatment
+
+_ALLOWED = _rx(r"\b(?:is|are)?\s*(?:allowed|permitted|acceptable)\b|\bmay have (?:had|received)\b")
+_NOT_ALLOWED = _rx(r"not (?:allowed|permitted)")
+_TIMING = _rx(r"within\s+\d+|\b\d+\s*(?:weeks?|days?|months?)\b|concurrent|ongoing|currently|at the time|during|washout|last dose")
+_ABSENCE_TREAT = _rx(r"\bno (?:prior|previous)|\bnot (?:have )?(?:previously )?(?:received|been treated)|na[iï]ve|without (?:prior|previous)|never (?:received|been treated)|\buntreated\b|has not received|have not received")
+_PRIOR_CUE = _rx(r"prior|previous|received|progress|after|following|refractory|resistant|fail|pretreated|history of|"
+                 r"treated with|exposure|underw|na[iï]ve|untreated|lines?\b|regimen|recurr|relaps|had\b|currently|concurrent|ongoing|within")
+_LINES = _rx(r"(?:at least|≥|>=|no more than|up to|maximum of|≤|<=|\d+|one|two|three|four)\s*(?:or more\s*)?(?:prior\s*)?(?:lines?|regimens?)")
+
+
+def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
+    classes = drug_classes(text)
+    if not classes or re.search(r"allerg|hypersensitiv|contraindicat|intoleran", text, re.I):
+        return None
+    if not _PRIOR_CUE.search(text):
+        return None  # future or planned treatment ("can receive radiation"): not a history requirement
+    if classes <= {"surgery", "radiotherapy"} and not re.search(r"prior|previous|received|after|following|underg", text, re.I):
+        return None
+    named = ", ".join(sorted(classes))
+    allowed = _ALLOWED.search(text[:140])
+    if allowed and not _NOT_ALLOWED.search(text[:140]) and not re.search(r"exclu|except", text[: allowed.start()], re.I):
+        return Finding("treatment", None, f"criterion permits prior {named}", fixed="met")
+    if not f.treatments:
+        return Finding("treatment", None, "profile: no treatments recorded",
+                       f"Which cancer treatments have you had so far (in particular {named})?")
+    hits: dict[str, list[str]] = {}
+    for cls in classes:
+        members = (
+            [n for c in CHEMO_CLASSES | {"chemotherapy"} for n in f.treatment_classes.get(c, [])]
+            if cls == "chemotherapy" else f.treatment_classes.get(cls, [])
+        )
+        for n in members:
+            hits.setdefault(n, []).append(cls)
+    had = sorted(hits)
+    ev = f"profile treatments: {', '.join(f.treatments)}" + (
+        " (" + "; ".join(f"{n} = {', '.join(sorted(c))}" for n, c in sorted(hits.items())) + ")" if had else f" — none is {named}"
+    )
+    if _LINES.search(text) and not had:
+        return Finding("treatment_lines", False, ev)
+    if _LINES.search(text):
+        return Finding("treatment_lines", None, ev, "How many lines of treatment have you had for advanced disease?")
+    if had and _TIMING.search(text):
+        return Finding("treatment", None, ev + "; timing matters",
+                       f"When did you last receive {', '.join(had)}? The trial limits recent treatment.")
+    if not had and _TIMING.search(text) and not re.search(r"prior|previous|received|progress|refractory|resistant", text, re.I):
+        return Finding("treatment", False, ev)
+    inner_absence = (m := _ABSENCE_TREAT.search(text)) is not None and m.start() > 3
+    return Finding("treatment", bool(had) != inner_absence, ev)
+
+
+# ---------------------------------------------------------------- things records rarely hold
+
+_UNKNOWN_TOPICS: list[tuple[str, re.Pattern[str], str]] = [
+    ("measurable_disease", _rx(r"measurable|\bRECIST\b|evaluable disease|\bRANO\b|\biwg\b|lugano"),
+     "Do your scans show at least one tumour that can be measured (RECIST 1.1)?"),
+    ("other_malignancy", _OTHER_CANCER,
+     "Have you had any other cancer, apart from this one, in the past few years?"),
+    ("labs", _rx(r"neutrophil|\bANC\b|platelet|h(?:a)?emoglobin|creatinine|bilirubin|\bAST\b|\bALT\b|transaminase|"
+                 r"organ (?:and marrow )?function|marrow function|hepatic function|renal function|liver function|\bWBC\b|"
+                 r"granulocyte|albumin|\bINR\b|clearance|\bULN\b|upper limit of normal|laborator|hematologic|haematologic|"
+                 r"potassium|magnesium|calcium|glucose|hba1c|lipase|amylase|thyroid function|\bTSH\b|lymphocyte count"),
+     "Are your latest blood tests (blood counts, liver and kidney function) within the trial's limits?"),
+    ("heart", _rx(r"cardiac|heart|myocard|\bLVEF\b|ejection fraction|\bQTc?\b|arrhythm|angina|congestive|stroke|"
+                  r"cardiovascular|hypertension|thrombo|embolism|bleeding|hemorrhag|vascular"),
+     "Do you have any heart or blood-vessel problems (heart failure, heart attack, clots), and what did your last heart test show?"),
+    ("infection", _rx(r"\bHIV\b|hepatitis|\bHBV\b|\bHCV\b|infection|tuberculosis|covid|sars-cov"),
+     "Do you have HIV, hepatitis B or C, or any active infection?"),
+    ("immune", _rx(r"autoimmun|pneumonitis|interstitial lung|immunosuppress|corticosteroid|steroid|transplant|"
+                   r"immunodeficien|inflammatory bowel|colitis"),
+     "Do you have an autoimmune disease, lung inflammation, or take steroids or other immune-suppressing medicines?"),
+    ("life_expectancy", _rx(r"life expectancy"), "Has your doctor said you are expected to live at least the time this trial requires?"),
+    ("tissue", _rx(r"tissue|biopsy|archiv|specimen|tumou?r sample|block"),
+     "Is a tumour sample from an earlier biopsy or surgery available, or would you agree to a new biopsy?"),
+    ("allergy", _rx(r"hypersensitiv|allerg|intoleran"), "Have you had allergic reactions to any of the trial's drugs or similar medicines?"),
+    ("investigational", _rx(r"investigational|another (?:clinical )?(?:trial|study)|study drug|other clinical"),
+     "Are you taking part in another trial, or have you had an experimental drug recently?"),
+    ("swallow", _rx(r"swallow|oral medication|malabsorption|gastrointestinal (?:condition|disorder|disease)"),
+     "Can you swallow tablets, and do you have any stomach or bowel condition affecting absorption?"),
+    ("toxicity", _rx(r"toxicit|adverse event|CTCAE|neuropathy|resolved to"),
+     "Have side effects from earlier treatments settled (to grade 1 or less)?"),
+    ("psychiatric", _rx(r"psychiatric|mental|dementia|cognitive|substance|alcohol"),
+     "Do you have any condition that could make it hard to take part in the study?"),
+    ("surgery_recent", _rx(r"surgery|surgical|operation"), "Have you had, or do you have planned, any surgery around the trial's start?"),
+]
+
+
+def unknown_topic_rule(text: str, f: PatientFacts) -> Finding | None:
+    for topic, rx, question in _UNKNOWN_TOPICS:
+        if rx.search(text):
+            ev = "profile: not recorded"
+            if topic == "toxicity" and f.adverse_events:
+                ev = "profile adverse events: " + ", ".join(f.adverse_events)
+            return Finding(topic, None, ev, question)
+    return None

@@ -1,0 +1,188 @@
+"""Words trials use for cancers, biomarkers and drug classes, mapped to canonical keys.
+
+Kept as data so the rules in `eligibility` stay short; each pattern is matched case-insensitively
+against criterion text and against the patient's own profile fields, so both sides share one vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# organ key -> pattern. Subtypes that change eligibility (lung NSCLC vs SCLC) are separate keys.
+CANCERS: dict[str, str] = {
+    "breast": r"breast|\btnbc\b|\bmbc\b",
+    "nsclc": r"non[- ]?small[- ]?cell|\bnsclc\b|lung adenocarcinoma|adenocarcinoma of the lung|squamous cell (?:lung|carcinoma of the lung)",
+    "sclc": r"(?<!non-)(?<!non )(?<!non)\bsmall[- ]cell lung|\bsclc\b|small cell carcinoma of the lung",
+    "lung": r"\blung (?:cancer|carcinoma|neoplasm|tumou?r)|pulmonary (?:carcinoma|neoplasm)|lung adenocarcinoma",
+    "colorectal": r"colorectal|\bcolon\b|\brect(?:al|um)\b|\bcrc\b|\bmcrc\b",
+    "prostate": r"prostat|\bmcrpc\b|\bcrpc\b|\bmhspc\b|\bmcspc\b",
+    "pancreatic": r"pancrea|\bpdac\b",
+    "ovarian": r"ovar(?:y|ian)|fallopian|primary peritoneal",
+    "melanoma": r"melanoma",
+    "renal": r"renal cell|kidney cancer|\brcc\b|renal (?:cancer|carcinoma)",
+    "bladder": r"bladder|urothelial",
+    "gastric": r"gastric|stomach|gastro-?o?esophageal junction|\bgej\b|\bgoj\b",
+    "esophageal": r"o?esophag",
+    "liver": r"hepatocellular|\bhcc\b|liver cancer",
+    "biliary": r"cholangio|biliary tract|gall ?bladder",
+    "head_neck": r"head and neck|\bhnscc\b|\bscchn\b|oropharyn|oral cavity|laryn|nasopharyn|hypopharyn",
+    "glioma": r"gliom|glioblastoma|astrocytoma|\bgbm\b",
+    "lymphoma": r"lymphoma|\bdlbcl\b",
+    "cll": r"chronic lymphocytic|\bcll\b|small lymphocytic",
+    "leukemia": r"leuka?emia|\baml\b|\bcml\b",
+    "myeloma": r"myeloma",
+    "mds": r"myelodysplastic",
+    "cervical": r"cervical (?:cancer|carcinoma|squamous|adenocarcinoma)|cancer of the cervix|carcinoma of the cervix|uterine cervix",
+    "endometrial": r"endometri(?:al|um)|uterine (?:cancer|carcinoma|serous)",
+    "thyroid": r"thyroid (?:cancer|carcinoma)",
+    "sarcoma": r"sarcoma",
+    "mesothelioma": r"mesothelioma",
+    "neuroendocrine": r"neuroendocrine|carcinoid",
+    "merkel": r"merkel",
+    "skin_keratinocyte": r"cutaneous squamous|basal cell carcinoma|\bcscc\b",
+    "testicular": r"testic|germ cell",
+    "neuroblastoma": r"neuroblastoma",
+}
+HEME = {"lymphoma", "cll", "leukemia", "myeloma", "mds"}
+GENERIC_SOLID = re.compile(
+    r"solid (?:tumou?r|malignan|neoplasm|cancer)|any (?:type of )?(?:solid )?(?:cancer|tumou?r|malignancy)", re.I
+)
+CANCER_RE = {k: re.compile(v, re.I) for k, v in CANCERS.items()}
+
+
+_CANCER_GATE = re.compile("|".join(f"(?:{v})" for v in CANCERS.values()), re.I)
+
+
+@lru_cache(maxsize=200_000)
+def _cancer_keys(text: str) -> frozenset[str]:
+    if not _CANCER_GATE.search(text):
+        return frozenset()
+    keys = {k for k, rx in CANCER_RE.items() if rx.search(text)}
+    if keys & {"nsclc", "sclc"}:
+        keys.add("lung")
+    if "cll" in keys:
+        keys.add("leukemia")
+    return frozenset(keys)
+
+
+def cancer_keys(text: str) -> set[str]:
+    """Canonical cancer keys named in a text ('NSCLC' -> {'nsclc', 'lung'}); cached, texts repeat."""
+    return set(_cancer_keys(text))
+
+
+# Biomarker key -> pattern for its name. HR (hormone receptor) is derived from ER/PR.
+BIOMARKERS: dict[str, str] = {
+    "ER": r"\bER\b|\bER[+-]|estrogen[- ]receptor|oestrogen[- ]receptor",
+    "PR": r"\bPR\b|\bPR[+-]|\bPgR\b|progesterone[- ]receptor",
+    "HR": r"hormone[- ]receptor|\bHR\b|\bHR[+-]|endocrine[- ]sensitive",
+    "HER2": r"\bHER-?2|\bERBB2\b|\bHER2/neu",
+    "EGFR": r"\bEGFR\b",
+    "ALK": r"\bALK\b",
+    "ROS1": r"\bROS-?1\b",
+    "KRAS": r"\bK-?RAS\b",
+    "NRAS": r"\bNRAS\b",
+    "BRAF": r"\bBRAF\b",
+    "MET": r"\bc?-?MET\b(?! criteria)",
+    "RET": r"\bRET\b",
+    "NTRK": r"\bNTRK|\bTRK\b",
+    "PIK3CA": r"\bPIK3CA\b",
+    "ESR1": r"\bESR1\b",
+    "BRCA": r"\bg?BRCA[12]?\b|\bBRCA1/2\b",
+    "PD-L1": r"\bPD-?L1\b",
+    "MSI": r"\bMSI(?:-H)?\b|microsatellite|mismatch[- ]repair|\b[dp]MMR\b",
+    "IDH": r"\bIDH[12]?\b",
+    "FGFR": r"\bFGFR[1-4]?\b",
+    "AR": r"\bandrogen receptor\b",
+    "TMB": r"\bTMB\b|tumou?r mutation(?:al)? burden",
+    "HRD": r"\bHRD\b|homologous recombination",
+}
+BIOMARKER_RE = {k: re.compile(v) if k in {"ER", "PR", "HR", "MET", "RET", "ALK"} else re.compile(v, re.I)
+                for k, v in BIOMARKERS.items()}
+# Case-insensitive alternatives for the long-form names of the case-sensitive short ones.
+for _k, _long in {"ER": r"estrogen[- ]receptor|oestrogen[- ]receptor", "PR": r"progesterone[- ]receptor",
+                  "HR": r"hormone[- ]receptor", "ALK": r"\bALK\b"}.items():
+    BIOMARKER_RE[_k] = re.compile(rf"{BIOMARKERS[_k]}|(?i:{_long})")
+
+ALIASES = {
+    "ESTROGEN RECEPTOR": "ER", "PROGESTERONE RECEPTOR": "PR", "PGR": "PR", "ERBB2": "HER2", "HER2/NEU": "HER2",
+    "PDL1": "PD-L1", "PD-L1": "PD-L1", "MSI-H": "MSI", "MMR": "MSI", "DMMR": "MSI", "BRCA1": "BRCA",
+    "BRCA2": "BRCA", "GBRCA": "BRCA", "IDH1": "IDH", "IDH2": "IDH", "FGFR2": "FGFR", "FGFR3": "FGFR",
+}
+
+
+def canonical_marker(name: str) -> str:
+    n = name.strip().upper()
+    return ALIASES.get(n, n)
+
+
+# Drug class -> member drug names (generic). The class names themselves also match.
+DRUG_CLASSES: dict[str, list[str]] = {
+    "CDK4/6 inhibitor": ["palbociclib", "ribociclib", "abemaciclib", r"cdk ?4/6"],
+    "aromatase inhibitor": ["letrozole", "anastrozole", "exemestane", "aromatase inhibitor", r"\bAIs?\b"],
+    "endocrine therapy": ["tamoxifen", "fulvestrant", "elacestrant", "letrozole", "anastrozole", "exemestane",
+                          "endocrine therapy", "hormonal therapy", "hormone therapy", "goserelin", "leuprolide"],
+    "anti-HER2 therapy": ["trastuzumab", "pertuzumab", "lapatinib", "neratinib", "tucatinib", "t-dm1", "t-dxd",
+                          "anti-her2", "her2-targeted", "her2 targeted", "her2-directed"],
+    "trastuzumab deruxtecan": ["trastuzumab deruxtecan", "t-dxd", "ds-8201", "enhertu"],
+    "immune checkpoint inhibitor": ["pembrolizumab", "nivolumab", "atezolizumab", "durvalumab", "avelumab",
+                                    "ipilimumab", "cemiplimab", "dostarlimab", "tislelizumab", "toripalimab",
+                                    "tremelimumab", "checkpoint inhibitor", "immune checkpoint", r"anti-pd-?(?:l)?1",
+                                    r"pd-?1 (?:or pd-?l1 )?inhibitor", r"pd-?(?:l)?1/pd-?l1", "immunotherapy",
+                                    r"anti-ctla-?4"],
+    "platinum chemotherapy": ["cisplatin", "carboplatin", "oxaliplatin", "platinum"],
+    "taxane": ["paclitaxel", "docetaxel", "nab-paclitaxel", "cabazitaxel", "taxane"],
+    "anthracycline": ["doxorubicin", "epirubicin", "anthracycline", "daunorubicin"],
+    "EGFR inhibitor": ["osimertinib", "erlotinib", "gefitinib", "afatinib", "dacomitinib", "amivantamab",
+                       "egfr tki", "egfr-tki", "egfr inhibitor", "cetuximab", "panitumumab", "anti-egfr"],
+    "ALK inhibitor": ["alectinib", "crizotinib", "lorlatinib", "brigatinib", "ceritinib", "alk inhibitor", "alk tki"],
+    "PARP inhibitor": ["olaparib", "niraparib", "rucaparib", "talazoparib", "parp inhibitor", "parpi"],
+    "KRAS G12C inhibitor": ["sotorasib", "adagrasib", "divarasib", "g12c inhibitor"],
+    "BRAF/MEK inhibitor": ["dabrafenib", "vemurafenib", "encorafenib", "trametinib", "binimetinib",
+                           "cobimetinib", "braf inhibitor", "mek inhibitor"],
+    "anti-VEGF therapy": ["bevacizumab", "ramucirumab", "aflibercept", "anti-vegf", "anti-angiogenic"],
+    "multikinase TKI": ["sunitinib", "cabozantinib", "pazopanib", "axitinib", "lenvatinib", "sorafenib",
+                        "regorafenib", "tivozanib"],
+    "androgen receptor pathway inhibitor": ["enzalutamide", "abiraterone", "apalutamide", "darolutamide",
+                                            "androgen receptor pathway inhibitor", r"\barpi\b", "novel hormonal"],
+    "androgen deprivation therapy": ["leuprolide", "degarelix", "goserelin", "relugolix", "androgen deprivation",
+                                     r"\badt\b", "orchiectomy"],
+    "fluoropyrimidine": ["fluorouracil", r"5-?fu\b", "capecitabine", "fluoropyrimidine", "folfox", "folfiri",
+                         "capox", "xelox"],
+    "antibody-drug conjugate": ["sacituzumab", "deruxtecan", "enfortumab", "emtansine", "vedotin",
+                                "antibody-drug conjugate", r"\badc\b"],
+    "PI3K/AKT/mTOR inhibitor": ["alpelisib", "capivasertib", "everolimus", "inavolisib", "pi3k inhibitor",
+                                "mtor inhibitor", "akt inhibitor"],
+    "gemcitabine": ["gemcitabine"],
+    "irinotecan": ["irinotecan", "folfiri", "folfirinox", "nal-iri"],
+    "temozolomide": ["temozolomide"],
+    "BTK inhibitor": ["ibrutinib", "acalabrutinib", "zanubrutinib", "pirtobrutinib", "btk inhibitor"],
+    "anti-CD20 antibody": ["rituximab", "obinutuzumab", "anti-cd20"],
+    "CAR-T therapy": ["car-t", "car t", "chimeric antigen receptor"],
+    "radiotherapy": ["radiation", "radiotherapy", "chemoradiation", "chemoradiotherapy", "sbrt", "srs"],
+    "surgery": ["surgery", "resection", "mastectomy", "lumpectomy", "prostatectomy", "nephrectomy", "excision"],
+}
+CHEMO_CLASSES = {"platinum chemotherapy", "taxane", "anthracycline", "fluoropyrimidine", "gemcitabine",
+                 "irinotecan", "temozolomide"}
+_CLASS_RE = {
+    cls: re.compile("|".join(rf"\b{m}" if m[0].isalpha() and not m.startswith("\\") else m for m in members + [re.escape(cls)]), re.I)
+    for cls, members in DRUG_CLASSES.items()
+}
+CHEMO_WORD = re.compile(r"\bchemotherap|\bcytotoxic", re.I)
+SYSTEMIC_WORD = re.compile(r"systemic (?:therapy|treatment|anti-?cancer)|anti-?cancer (?:therapy|treatment)|lines? of (?:therapy|treatment)", re.I)
+
+
+_CLASS_GATE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _CLASS_RE.values()), re.I)
+
+
+@lru_cache(maxsize=200_000)
+def _drug_classes(text: str) -> frozenset[str]:
+    out = {cls for cls, rx in _CLASS_RE.items() if rx.search(text)} if _CLASS_GATE.search(text) else set()
+    if CHEMO_WORD.search(text) and not re.search(r"chemoradi", text, re.I):
+        out.add("chemotherapy")
+    return frozenset(out)
+
+
+def drug_classes(text: str) -> set[str]:
+    """Drug classes (and the generic 'chemotherapy') a text names; cached, texts repeat."""
+    return set(_drug_classes(text))
