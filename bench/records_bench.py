@@ -1,5 +1,6 @@
 """Records benchmark, one run: field P/R/F1 (ours vs keyword-regex baseline) on our labelled reports,
-de-identification recall on our PHI-marked notes, and TCGA pathologic T/N accuracy (ours vs regex).
+field accuracy on free-text patient descriptions of our own writing (the input trials matching gets),
+de-identification recall on our PHI-marked notes, TCGA pathologic T/N accuracy (ours vs regex), throughput.
 
     .venv/bin/python bench/records_bench.py [--tcga ../shared/bench/records_tnm_dev.jsonl]
 
@@ -72,6 +73,58 @@ def baseline(text: str) -> dict:
     return out
 
 
+DESC_SETS = ("metastatic_sites", "biomarkers", "drugs", "drugs_current", "drug_classes")
+
+
+def describe(text: str) -> dict:
+    """The fields a trials matcher reads from a free-text patient description."""
+    p = extract_profile(text)
+    ev = p.evidence.get("stage_group")
+    drugs = [t for t in p.treatments if t.kind == "drug"]
+    return {"age": p.age, "sex": p.sex, "cancer_type": p.cancer_type, "histology": p.histology, "stage_group": p.stage_group,
+            "stage_inferred": bool(ev and ev.inferred) if p.stage_group else None, "metastatic": p.metastatic,
+            "metastatic_sites": p.metastatic_sites, "biomarkers": [f"{b.name}:{b.status}" for b in p.biomarkers if b.status],
+            "drugs": [t.name for t in drugs], "drugs_current": [t.name for t in drugs if t.status == "current"],
+            "drug_classes": [t.drug_class for t in drugs if t.drug_class], "ecog": p.ecog, "menopausal_status": p.menopausal_status}
+
+
+def describe_baseline(text: str) -> dict:
+    b = baseline(text)
+    out = {k: b.get(k) for k in ("cancer_type", "histology", "stage_group", "ecog", "menopausal_status", "metastatic_sites", "drugs")}
+    out["biomarkers"] = [f"{k}:{v}" for k, v in b.items() if k in MARKERS]
+    out["metastatic"] = True if re.search(r"(?i)\bmetasta", text) else None
+    if m := re.search(r"(?i)\b(\d{2})[- ]year[- ]old", text):
+        out["age"] = int(m[1])
+    if m := re.search(r"(?i)\b(woman|female|man|male)\b", text):
+        out["sex"] = "female" if m[1].lower() in ("woman", "female") else "male"
+    return out
+
+
+def description_scores(items: list[dict], predict) -> dict[str, list[int]]:
+    """Per field: [correct, total] for scalars (null gold counts: a value there is wrong); [tp, fp, fn] for sets.
+
+    Biomarkers are scored on the markers the gold names, plus ER/PR/HER2 whenever predicted.
+    """
+    res: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for item in items:
+        pred = predict(item["text"])
+        for field, gold in item["gold"].items():
+            got = pred.get(field)
+            if field in DESC_SETS:
+                got_set = set(got or [])
+                if field == "biomarkers":
+                    named = {g.split(":")[0] for g in gold} | {"ER", "PR", "HER2"}
+                    got_set = {g for g in got_set if g.split(":")[0] in named}
+                c = res[field]
+                c[0] += len(got_set & set(gold))
+                c[1] += len(got_set - set(gold))
+                c[2] += len(set(gold) - got_set)
+            else:
+                res[field][0] += got == gold
+                res[field][1] += 1
+    return res
+
+
 def field_scores(items: list[dict], predict) -> dict[str, list[int]]:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
     for item in items:
@@ -133,35 +186,98 @@ def deid_scores(path: Path) -> tuple[float, float, int, int]:
     return 1 - missed / spans, clinical_removed / max(1, clinical_chars), spans, missed
 
 
+def _category(value: str | None) -> str | None:
+    """Main AJCC category ("T2a" -> "T2", "N1mi" -> "N1", "Tis" stays): the granularity the issue scores."""
+    m = re.match(r"[TN](?:is|X|\d)", value) if value else None
+    return m[0] if m else value
+
+
 def tcga(path: Path) -> dict[tuple[str, str], list[int]]:
-    res: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    """Per (field, split): n, ours exact, regex exact, ours found, ours category, regex category, inferred, inferred right,
+    and labels whose report never states the category nor the findings behind it (N: no node examined or named)."""
+    res: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 9)
+    node_info = re.compile(r"(?i)\bp?N\s?[0-3Xx]\b|(?:lymph\s*nodes?|\bnodes?\b)(?!\s*:\s*not specified)")
     base_t, base_n = re.compile(r"\bpT([0-4][a-d]?|is|X)"), re.compile(r"\bpN([0-3][a-c]?|X)")
     for line in path.open():
         r = json.loads(line)
         split = "held-out" if int(hashlib.md5(r["report_id"].encode()).hexdigest(), 16) % 3 == 0 else "dev"
         p = extract_profile(r["text"])
         bt, bn = base_t.search(r["text"]), base_n.search(r["text"])
-        preds = {"T": ((p.tnm.t if p.tnm else None), "T" + bt[1] if bt else None),
-                 "N": ((p.tnm.n if p.tnm else None), "N" + bn[1] if bn else None)}
+        tnm = p.tnm
+        preds = {"T": ((tnm.t if tnm else None), "T" + bt[1] if bt else None, bool(tnm and tnm.t_evidence and tnm.t_evidence.inferred)),
+                 "N": ((tnm.n if tnm else None), "N" + bn[1] if bn else None, bool(tnm and tnm.n_evidence and tnm.n_evidence.inferred))}
         for fld, key in (("T", "ajcc_pathologic_t"), ("N", "ajcc_pathologic_n")):
             gold = r["gold"][key]
             if gold is None:
                 continue
-            o, b = preds[fld]
+            o, b, inferred = preds[fld]
             for s in (split, "all"):
                 c = res[(fld, s)]
                 c[0] += 1
                 c[1] += o == gold
                 c[2] += b == gold
-                c[3] += o is not None  # coverage: a category was found in the text
-                c[4] += o is not None and o == gold
-                c[5] += b is not None
+                c[3] += o is not None
+                c[4] += _category(o) == _category(gold)
+                c[5] += _category(b) == _category(gold)
+                c[6] += inferred
+                c[7] += inferred and _category(o) == _category(gold)
+                c[8] += fld == "N" and not node_info.search(r["text"])
     return res
+
+
+_PAGE = """CLINIC NOTE - MEDICAL ONCOLOGY (page {n})
+History: 61-year-old postmenopausal woman with stage IIA invasive ductal carcinoma of the left breast,
+ER positive (90%), PR positive (30%), HER2 negative (IHC 1+), Ki-67 20%. Lumpectomy and sentinel lymph node
+biopsy: pT2 pN0 (0/3). Adjuvant radiation completed. Anastrozole started, stopped for arthralgia grade 2.
+Now metastatic to bone and liver; currently on fulvestrant and abemaciclib. Grade 3 diarrhea led to a dose
+reduction of abemaciclib to 100 mg. ECOG performance status 1. No evidence of brain metastases on MRI.
+Plan: restage with CT chest, abdomen and pelvis in three months; continue denosumab for bone health.
+"""
+
+
+def throughput() -> None:
+    """Wall time of the full import (read, de-identify, extract) on one core: a 5-page text PDF, one OCR'd page."""
+    import os
+    import tempfile
+    import time
+
+    import pypdfium2 as pdfium
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    from oncoguide.records import import_files
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "note.pdf"
+        c = canvas.Canvas(str(pdf), pagesize=letter)
+        for n in range(1, 6):
+            y = 740
+            for _ in range(4):  # ~40 lines a page
+                for line in _PAGE.format(n=n).splitlines():
+                    c.setFont("Helvetica", 10)
+                    c.drawString(40, y, line)
+                    y -= 14
+            c.showPage()
+        c.save()
+        png = Path(tmp) / "scan.png"
+        pdfium.PdfDocument(str(pdf))[0].render(scale=200 / 72).to_pil().convert("L").save(png)
+        for label, path in (("5-page text PDF", pdf), ("1 scanned page (OCR, 200 dpi)", png)):
+            import_files([path])  # warm-up: imports, tesseract start
+            runs = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                profile = import_files([path])
+                runs.append(time.perf_counter() - t0)
+            assert profile.cancer_type == "breast cancer"
+            print(f"{label:32s} median {sorted(runs)[1]:.2f} s  (runs: {', '.join(f'{r:.2f}' for r in runs)})")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=Path, default=HERE / "records_data" / "reports.jsonl")
+    ap.add_argument("--descriptions", type=Path, default=HERE / "records_data" / "descriptions.jsonl")
     ap.add_argument("--deid", type=Path, default=HERE / "records_data" / "deid_notes.txt")
     ap.add_argument("--tcga", type=Path, default=HERE.parents[1] / "shared" / "bench" / "records_tnm_dev.jsonl")
     args = ap.parse_args()
@@ -177,16 +293,29 @@ def main() -> None:
     tot_b = [sum(v[i] for v in b.values()) for i in range(3)]
     print(f"{'MICRO-AVERAGE':28s} {prf(tot_b)[0]:6.2f}{prf(tot_b)[1]:6.2f}{prf(tot_b)[2]:6.2f}   "
           f"{prf(tot_o)[0]:6.2f}{prf(tot_o)[1]:6.2f}{prf(tot_o)[2]:6.2f}   {prf(tot_o)[2] / prf(tot_b)[2]:7.2f}x")
+    desc = [json.loads(line) for line in args.descriptions.open() if line.strip()]
+    do, db = description_scores(desc, describe), description_scores(desc, describe_baseline)
+    print(f"\n== Free-text patient descriptions ({len(desc)} of our own writing): accuracy (scalars) / F1 (lists) ==")
+    print(f"{'field':20s} {'baseline':>9s} {'ours':>7s}")
+    for field in sorted(do):
+        if field in DESC_SETS:
+            bv, ov = prf(db[field])[2], prf(do[field])[2]
+        else:
+            bv, ov = db[field][0] / db[field][1], do[field][0] / do[field][1]
+        print(f"{field:20s} {bv:9.2f} {ov:7.2f}")
     recall, overremoval, spans, missed = deid_scores(args.deid)
     print(f"\n== De-identification ({spans} marked PHI spans) ==\nPHI span recall {recall:.3f} ({missed} missed); "
           f"non-PHI characters wrongly removed {overremoval:.3%}")
+    print("\n== Throughput (one core, import_files end to end) ==")
+    throughput()
     if args.tcga.exists():
-        print("\n== TCGA pathologic T/N (real reports; gold from GDC) ==")
-        print(f"{'field/split':16s} {'n':>4s} {'regex acc':>10s} {'ours acc':>9s} {'ratio':>6s} {'ours coverage':>14s} {'ours acc when found':>20s}")
+        print("\n== TCGA pathologic T/N (real reports; gold from GDC; category = T1..T4/N0..N3, exact = with sub-letters) ==")
+        print(f"{'field/split':14s} {'n':>4s} {'regex cat':>10s} {'ours cat':>9s} {'regex exact':>12s} {'ours exact':>11s} "
+              f"{'coverage':>9s} {'inferred (cat acc)':>19s} {'unstated':>9s}")
         for (fld, split), c in sorted(tcga(args.tcga).items()):
             n = c[0]
-            print(f"{fld + ' ' + split:16s} {n:4d} {c[2] / n:10.3f} {c[1] / n:9.3f} {c[1] / max(1, c[2]):5.2f}x "
-                  f"{c[3] / n:14.3f} {c[4] / max(1, c[3]):20.3f}")
+            print(f"{fld + ' ' + split:14s} {n:4d} {c[5] / n:10.3f} {c[4] / n:9.3f} {c[2] / n:12.3f} {c[1] / n:11.3f} "
+                  f"{c[3] / n:9.3f} {c[6]:6d} ({c[7] / max(1, c[6]):.2f}) {(str(c[8]) if fld == 'N' else '-'):>9s}")
 
 
 if __name__ == "__main__":

@@ -43,7 +43,9 @@ def test_cli_import_json(tmp_path):
     result = CliRunner().invoke(app, ["records", "import", str(f), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["tnm"] == {"t": "T2", "n": "N1a", "m": None, "prefix": "p", "evidence": data["tnm"]["evidence"]}
+    tnm = data["tnm"]
+    assert {k: tnm[k] for k in ("t", "n", "m", "prefix")} == {"t": "T2", "n": "N1a", "m": None, "prefix": "p"}
+    assert tnm["t_evidence"]["inferred"] is False and tnm["n_evidence"]["inferred"] is False
 
 
 def test_cli_import_bad_file_is_a_clear_error(tmp_path):

@@ -8,11 +8,12 @@ to a word budget. Our own words (section titles, prompts, disclaimer) come from 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from oncoguide.answer.model import Answer, Section, Sentence, Source
 from oncoguide.answer.prompts import section_title
-from oncoguide.answer.wording import Wording
+from oncoguide.answer.wording import DOSE_RE, Wording
+from oncoguide.corpus.model import Passage
 from oncoguide.corpus.sentences import split_sentences
 from oncoguide.retrieval.query import QueryInfo
 from oncoguide.retrieval.search import Hit
@@ -49,12 +50,18 @@ _MEANING_HEADING = re.compile(r"^(what is|what are)|general information|overview
 
 
 def aspect_of(headings: Sequence[str]) -> str | None:
-    for h in reversed(list(headings)):
+    """The aspect named by the deepest specific heading; generic ones ("Key Points") defer to their parent.
+
+    The first heading is the page's title ("Melanoma Treatment") and names the page, not the passage, so it
+    is read only when it is the passage's sole heading.
+    """
+    heads = list(headings[1:]) if len(headings) > 1 else list(headings)
+    for h in reversed(heads):
         found = [(m.start(), a) for a, rx in ASPECT_HEADINGS if (m := rx.search(h))]
         if found:
             return min(found)[1]
-        if _MEANING_HEADING.search(h):
-            return "meaning"
+    if any(_MEANING_HEADING.search(h) for h in heads):
+        return "meaning"
     return None
 
 
@@ -63,7 +70,8 @@ _SKIP = re.compile(
     r"^(see |for more information|learn more|visit |click |enlarge|credit|this summary|refer to|\(see|"
     r"check the list|use our|call |read more|to learn more|watch |the (picture|figure|image|drawing|video)|"
     r"these and other|questions to ask)|\b(this summary|pdq|video|figure \d|the picture|shown in the)\b"
-    r"|\bsee the .{0,60}\bsection\b|\b(pictures|descriptions) .{0,40}\bat\b|:[.;]$",
+    r"|\byou can search for trials\b|\bgeneral information about clinical trials\b"
+    r"|\b(see|visit) the .{0,60}\bsection\b|\b(pictures|descriptions) .{0,40}\bat\b|:[.;]$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9]+")
@@ -79,6 +87,8 @@ def _content_words(text: str) -> set[str]:
 def usable_sentence(text: str) -> bool:
     n = len(text.split())
     if n < 6 or n > 90 or text.endswith(":") or _SKIP.search(text):
+        return False
+    if DOSE_RE.search(text):  # never show a dose, even one the source states: dosing is the care team's
         return False
     return text[0].isupper() or text[0].isdigit()
 
@@ -123,6 +133,9 @@ def _sentences_of(hit: Hit) -> list[str]:
     return [s for s in split_sentences(hit.passage.text) if usable_sentence(s)]
 
 
+NARROW_SHARE = 0.9  # of the budget, for a narrow question's own aspect
+PASSAGES_PER_SECTION = 8
+
 # A broad question ("what does it mean…") is answered with the overview a reader expects, in this order.
 OVERVIEW = ["meaning", "stage", "diagnosis", "treatment", "outlook"]
 BROAD = {"meaning", "stage", "general"}
@@ -151,24 +164,58 @@ def choose_aspects(info: QueryInfo, hits: Sequence[Hit]) -> list[tuple[str, list
         if aspect not in info.intents and h.passage.doc not in top_docs:
             continue
         groups.setdefault(aspect, []).append(h)
+    if hits:  # within an aspect, the best page speaks first; other pages add to it
+        best = hits[0].passage.doc
+        groups = {a: sorted(g, key=lambda h: h.passage.doc != best) for a, g in groups.items()}
     order = [a for a in info.intents if a in groups]
     order += [a for a in (OVERVIEW if broad else READER_ORDER) if a in groups and a not in order]
     return [(a, groups[a]) for a in order]
 
 
+def _read_on(aspect: str, group: list[Hit], following: Callable[[Passage], list[Passage]] | None) -> list[Hit]:
+    """The best passage, then the passages that follow it in the same section of its page, then the rest.
+
+    Reading on keeps a section's thread in the page's own order ("Key Points", then each treatment type),
+    which is what a reader expects and what the page's authors wrote as one answer.
+    """
+    if not following or not group:
+        return group
+    top = group[0]
+    section = top.passage.headings[:2]
+    extra = [
+        Hit(passage=p, score=top.score, parts={"read_on": 1.0})
+        for p in following(top.passage)
+        if p.headings[:2] == section and aspect_of(p.headings) in (aspect, None)
+    ]
+    seen = {top.passage.passage_id} | {h.passage.passage_id for h in extra}
+    return [top, *extra, *(h for h in group[1:] if h.passage.passage_id not in seen)]
+
+
 def compose_answer(
-    question: str, info: QueryInfo, hits: Sequence[Hit], wording: Wording, budget_words: int = 450
+    question: str,
+    info: QueryInfo,
+    hits: Sequence[Hit],
+    wording: Wording,
+    budget_words: int = 450,
+    following: Callable[[Passage], list[Passage]] | None = None,
 ) -> Answer:
-    """Build the answer body (summary + sections) and its sources from ranked hits."""
+    """Build the answer body (summary + sections) and its sources from ranked hits.
+
+    `following(passage)` gives the passages after it on its page (in order), so the question's own aspect
+    can read on through its section.
+    """
     b = _Builder(budget_words)
     aspects = choose_aspects(info, hits)
     answer = Answer(question=question, intent=info.intent)
     if not aspects:
         return answer
+    aspects[0] = (aspects[0][0], _read_on(aspects[0][0], aspects[0][1], following))
 
     # Summary: the opening of the best passage, which is the most direct statement we have.
     first_aspect, first_hits = aspects[0]
-    for text in _sentences_of(first_hits[0])[:2]:
+    opening = _sentences_of(first_hits[0])
+    # Two sentences when the passage has plenty, so its section still has something to say after them.
+    for text in opening[: 2 if len(opening) >= 4 else 1]:
         s = b.take(text, first_hits[0], limit=60)
         if s:
             answer.summary.append(s)
@@ -184,12 +231,12 @@ def compose_answer(
         if left == 1:
             share = remaining
         elif i == 0 and narrow:
-            share = int(remaining * 0.75)
+            share = int(remaining * NARROW_SHARE)
         else:
             share = max(40, remaining // left)
         start = b.used
         sentences: list[Sentence] = []
-        for h in group[:4]:
+        for h in group[:PASSAGES_PER_SECTION]:
             for text in _sentences_of(h):
                 if b.used - start >= share:
                     break

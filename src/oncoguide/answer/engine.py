@@ -15,6 +15,7 @@ from oncoguide.answer.personalize import personalize_query, profile_lead_in
 from oncoguide.answer.prompts import next_steps, questions_to_ask
 from oncoguide.answer.triage import Triage, assess_message
 from oncoguide.answer.wording import Wording, load_wording
+from oncoguide.corpus.model import Passage
 from oncoguide.retrieval.embedder import Embedder
 from oncoguide.retrieval.index import BuildReport, build_index, index_exists, load_index
 from oncoguide.retrieval.query import understand
@@ -59,6 +60,15 @@ class OncoGuide:
         self.wording: Wording = load_wording()
         self._vocabulary = self.index.vocabulary()
         self._page_questions = {d: p.question_headings for d, p in self.index.pages.items()}
+        self._position = {p.passage_id: i for i, p in enumerate(self.index.passages)}
+
+    def following(self, passage: Passage, n: int = 6) -> list[Passage]:
+        """Up to n passages after this one on the same page, in page order."""
+        i = self._position.get(passage.passage_id)
+        if i is None:
+            return []
+        nxt = self.index.passages[i + 1 : i + 1 + n]
+        return [p for p in nxt if p.doc == passage.doc]
 
     def triage(self, question: str) -> Triage:
         return assess_message(question, known_words=self._vocabulary, max_chars=self.settings.max_question_chars)
@@ -79,7 +89,7 @@ class OncoGuide:
         t = assess_message(question, known_words=self._vocabulary, max_chars=self.settings.max_question_chars)
         if t.error:
             raise InputError(t.error.message)
-        text = str(question).strip()
+        text = t.text or str(question).strip()
         w = self.wording
         notices = [Notice(kind=n.kind, text=n.text, options=list(n.options)) for n in t.notices]  # type: ignore[arg-type]
         base = Answer(question=text, disclaimer=w.disclaimer, notices=notices)
@@ -93,7 +103,9 @@ class OncoGuide:
         hits = self.retriever.search(search_text, k=30, info=info)
         if not hits or max(h.parts.get("dense", 0.0) for h in hits[:3]) < self.settings.min_relevance:
             hits = []  # nothing in the sources is close enough: say so rather than answer off-topic
-        answer = compose_answer(text, info, hits, w, budget_words=self.settings.answer_words)
+        answer = compose_answer(
+            text, info, hits, w, budget_words=self.settings.answer_words, following=self.following
+        )
         answer.notices = notices
         if profile is not None and (lead := profile_lead_in(profile, w)):
             answer.notices.append(Notice(kind="personalized", text=lead))

@@ -16,7 +16,7 @@ _VERDICT_STYLE = {"met": "green", "not_met": "red", "unknown": "yellow", "not_ap
 
 
 def _fail(message: str) -> None:
-    Console(stderr=True).print(f"[red]error:[/red] {message}")
+    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {message}")
     raise typer.Exit(2)
 
 

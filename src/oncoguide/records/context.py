@@ -26,7 +26,7 @@ _FORWARD = {
     ],
     "historical": [r"history of", r"h/o", r"previous", r"previously", r"prior", r"past", r"remote"],
     "hypothetical": [r"if", r"should", r"in case of", r"rule out", r"r/o", r"to rule out", r"evaluate for",
-                     r"plan(?:ned)? to", r"will start", r"candidate for", r"consider(?:ing)?", r"discussed"],
+                     r"plan(?:ned)? to", r"plan is", r"plan:", r"planned", r"will start", r"will receive", r"will begin", r"referred for", r"candidate for", r"consider(?:ing)?", r"discussed"],
     "family": [r"family history of", r"mother", r"father", r"sister", r"brother", r"aunt", r"uncle",
                r"grandmother", r"grandfather", r"maternal", r"paternal", r"cousin", r"daughter"],
 }
@@ -36,7 +36,7 @@ _BACKWARD = {
                 r"resolved", r"free"],
     "uncertain": [r"cannot be (?:excluded|ruled out)", r"(?:is|are) (?:possible|suspected|likely|not excluded)",
                   r"not excluded", r"\?", r"vs\.?"],
-    "hypothetical": [r"(?:was|is) (?:planned|recommended|considered|discussed)"],
+    "hypothetical": [r"(?:was|is|are) (?:planned|recommended|considered|discussed|being considered)"],
 }
 _TERMINATORS = r"\b(?:but|however|although|though|except|apart from|aside from|which|yet|whereas|with)\b|[;:]"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=\s*[-*•\d]|\s*[A-Z][A-Za-z /]{1,30}:)|[;]")

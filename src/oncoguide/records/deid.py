@@ -27,7 +27,8 @@ _CRED = r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?-?C?|Ph\.?D\.?|FCAP|MBB
 _FAC_SUFFIX = (
     r"(?:Hospital|Medical Center|Medical Centre|Health System|Health Center|Cancer Center|Cancer Institute|"
     r"Clinic|Infirmary|Oncology Associates|Oncology Group|Medical Group|Healthcare|Health|Laboratories|"
-    r"Laboratory|Labs|Imaging|Radiology|Pathology Associates|University Hospital|Surgical Center)"
+    r"Laboratory|Labs|Imaging|Radiology|Pathology Associates|University Hospital|Surgical Center|Center|Centre|Institute|"
+    r"Pharmacy)"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle)\.?"
 _STATES = (
@@ -36,6 +37,7 @@ _STATES = (
 )
 # Words that look like names after a label but are clinical content.
 _NOT_NAMES = {
+    "name", "dob", "mrn", "age", "sex", "date", "diagnosis", "history",
     "unknown", "none", "not", "no", "the", "patient", "female", "male", "negative", "positive", "n/a", "na",
 }
 
@@ -80,6 +82,8 @@ _RULES: list[_Rule] = [
         "v",
     ),
     _r("id", r"\b[A-Z]{1,3}\d{2}-\d{3,}\b"),  # surgical pathology accession numbers, e.g. S23-104522
+    _r("id", r"\b[A-Z]{2,4}-\d{2}-\d{3,}\b"),  # outside case numbers, e.g. LCH-19-2231
+    _r("id", r"(?i)\b(?:case|specimen|block id|FIN|CSN|visit)\s*(?:#|no\.?|number)?\s*[:#]\s*(?P<v>[A-Z]{0,4}-?\d[\dA-Z-]{3,})", "v"),
     _r("id", r"(?<![\d.])\d{7,}(?![\d.])"),  # long bare digit runs
     # Dates of birth: fully removed.
     _r(
@@ -90,8 +94,8 @@ _RULES: list[_Rule] = [
     ),
     _r("date", r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
     _r("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"),
-    _r("date", r"(?i)\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
-    _r("date", r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b"),
+    _r("date", r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
+    _r("date", r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b"),
     # Ages over 89 are identifying.
     _r("age", r"(?i)\b(?P<v>(?:9\d|1[0-2]\d))(?=[\s-]*(?:years?|yrs?|y/?o|year-old))", "v"),
     # Addresses.
@@ -106,19 +110,29 @@ _RULES: list[_Rule] = [
     ),
     _r("facility", r"\bUniversity\s+of\s+(?:[A-Z][a-z]+\s?){1,3}(?:" + _FAC_SUFFIX + r")?"),
     # Names: by title, credential, or label.
-    _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+(?P<v>" + _NAME + r")", "v"),
+    # The title goes with the name: "Dr. [name removed]" would still point at one clinician in a small practice.
+    _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+" + _NAME),
     _r("name", r"\b(?P<v>" + _NAME + r"),?\s+" + _CRED, "v"),
     _r(
         "name",
         r"(?i:\b(?:patient(?:'s)?\s*name|name|patient|pt|attending|pathologist|physician|provider|surgeon|"
         r"oncologist|referring(?:\s+physician)?|ordering(?:\s+physician)?|signed(?:\s+out)?\s+by|electronically\s+signed\s+by|"
         r"dictated\s+by|reviewed\s+by|cc|copy\s+to|resident|fellow|nurse|contact|emergency\s+contact|"
-        r"spouse|husband|wife|daughter|son|guarantor|insured))[ \t]*[:\-][ \t]*(?P<v>[A-Z][a-zA-Z'\-]+, ?[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![a-z]))?|"
+        r"spouse|husband|wife|daughter|son|guarantor|insured|to|from|presenter|pcp|rn|np|md|seen\s+by|referred\s+by|"
+        r"caller|pharmacist|surgeon|assistant|radiologist|reading(?:\s+radiologist)?|submitting(?:\s+physician)?|re))[ \t]*[:\-][ \t]*(?P<v>[A-Z][a-zA-Z'\-]+, ?[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![a-z]))?|"
         + _NAME + r")",
         "v",
     ),
     _r("name", r"(?i:\b(?:daughter|son|husband|wife|sister|brother|mother|father|partner|spouse))\s+(?P<v>[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)", "v"),
-    _r("name", r"(?P<v>\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=\s*[(,]?\s*(?:MRN|DOB|D\.O\.B|Medical Record))", "v"),
+    _r("name", r"(?P<v>\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=\s*[(,|]?\s*(?:MRN|DOB|D\.O\.B|Medical Record))", "v"),
+    # Unlabelled names by what follows them: age/sex ("Priscilla Yang, 58F") or an encounter verb.
+    _r("name", r"(?P<v>\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=,\s*\d{1,3}\s*(?:[FM]\b|yo\b|y/o|-year|year))", "v"),
+    _r("name", r"(?m)(?:^|[.:]\s+)(?P<v>[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=\s+(?:called|completed|presents|returns|reports|tolerates|"
+               r"was seen|is seen|is a|was admitted|has been|denies|states))", "v"),
+    _r("name", r"(?i:\b(?:seen by|referred by|seen with|instructions for|letter to|referral|(?:message|letter|call)\b[^.\n]{0,30}\bfrom)[ \t]+)"
+               r"(?P<v>(?:(?:Dr|Mr|Mrs|Ms)\.?[ \t]+)?[A-Z][a-zA-Z'\-]+(?:[ \t][A-Z][a-zA-Z'\-]+){0,2})", "v"),
+    _r("name", r"(?i:\b(?:with\s+)?(?:fellow|resident|attending))\s+(?P<v>[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)", "v"),
+    _r("name", r"\bPatient\s+(?P<v>[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=\s{2,}|\n|,)", "v"),
     _r("name", r"(?i:\bsigned\s+(?:out\s+)?by)\s+(?P<v>" + _NAME + r")", "v"),
 ]
 

@@ -133,10 +133,13 @@ def to_profile(resources: list[dict[str, Any]], name: str = "fhir") -> PatientPr
             is_secondary = any("secondary" in (c.get("display") or "").lower() for c in _codings(res.get("code"))) or any(
                 "related-primary" in (e.get("url") or "") for e in res.get("extension") or [])
             if is_secondary:
-                for site in metastasis._sites(text + " " + _text_of((res.get("bodySite") or [None])[0])):
+                for site in metastasis.sites_in(text + " " + _text_of((res.get("bodySite") or [None])[0])):
                     if site not in p.metastatic_sites:
                         p.metastatic_sites.append(site)
                         p.evidence[f"metastatic_sites.{site}"] = _ev(name, rtype, rid, text, date)
+                    if site != "lymph nodes" and not p.metastatic:  # a secondary malignant neoplasm is distant disease
+                        p.metastatic = True
+                        p.evidence["metastatic"] = _ev(name, rtype, rid, text, date)
                 continue
             doc = Doc(text=text + ".", name=f"{name}#{rtype}/{rid}")
             diagnosis.apply(doc, diagnosis.extract(doc), p)

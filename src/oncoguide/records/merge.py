@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from oncoguide.records.model import Evidence, PatientProfile
 
-_SCALARS = ["cancer_type", "primary_site", "histology", "laterality", "grade", "stage_group", "oligometastatic",
+_SCALARS = ["cancer_type", "primary_site", "histology", "laterality", "grade", "stage_group", "metastatic", "oligometastatic",
             "menopausal_status", "ecog", "age", "sex"]
 
 
@@ -52,6 +52,7 @@ def merge_profiles(profiles: list[PatientProfile]) -> PatientProfile:
                 cur.start = min(filter(None, [cur.start, t.start]), default=None)
                 cur.stop = max(filter(None, [cur.stop, t.stop]), default=None)
                 cur.dose_changes += [c for c in t.dose_changes if c not in cur.dose_changes]
+                cur.status = t.status or cur.status  # the later document knows what is current
         for e in p.adverse_events:
             cur_e = next((x for x in out.adverse_events if x.name == e.name), None)
             if cur_e is None:

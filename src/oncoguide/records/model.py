@@ -20,6 +20,8 @@ class Evidence(BaseModel):
     end: int = Field(ge=0)
     quote: str
     date: str | None = Field(default=None, description="Document or observation date (YYYY-MM), if known.")
+    inferred: bool = Field(default=False, description="True when the value was derived by a rule, not stated.")
+    rule: str | None = Field(default=None, description="The rule that derived an inferred value, for the clinician.")
 
 
 class TNM(BaseModel):
@@ -28,6 +30,8 @@ class TNM(BaseModel):
     m: str | None = None
     prefix: str | None = Field(default=None, description="'c' clinical, 'p' pathologic, 'yp'/'yc' post-therapy.")
     evidence: Evidence | None = None
+    t_evidence: Evidence | None = Field(default=None, description="Where T was read or inferred from.")
+    n_evidence: Evidence | None = Field(default=None, description="Where N was read or inferred from.")
 
 
 class Biomarker(BaseModel):
@@ -42,6 +46,9 @@ class Treatment(BaseModel):
     name: str = Field(description="Normalized generic drug name, or surgery/radiation description.")
     kind: Literal["drug", "surgery", "radiation", "other"] = "drug"
     drug_class: str | None = None
+    status: Literal["current", "prior"] | None = Field(
+        default=None, description="'current' when the record says the patient is on it now, 'prior' when it was given before."
+    )
     start: str | None = None
     stop: str | None = None
     dose_changes: list[str] = Field(default_factory=list)
@@ -65,6 +72,9 @@ class PatientProfile(BaseModel):
     grade: str | None = None
     stage_group: str | None = Field(default=None, description="AJCC stage group, e.g. 'IIB', 'IV'.")
     tnm: TNM | None = None
+    metastatic: bool | None = Field(
+        default=None, description="Distant metastatic disease: stated ('metastatic breast cancer') or a distant site named."
+    )
     metastatic_sites: list[str] = Field(default_factory=list)
     oligometastatic: bool | None = None
     biomarkers: list[Biomarker] = Field(default_factory=list)

@@ -20,7 +20,8 @@ INTENT_PATTERNS: dict[str, list[str]] = {
         r"natural (cure|remed|treatment)|off[- ]?label|offlabel|repurpos)\w*",
     ],
     "side_effects": [r"\bside[- ]effects?\b", r"\btoxicit", r"\bneuropath", r"\bnausea\b", r"\bhair loss\b",
-                     r"\bneutropeni", r"\bfatigue\b", r"\bafter effects?\b", r"\blate effects?\b"],
+                     r"\bneutropeni", r"\bfatigue\b", r"\bafter effects?\b", r"\blate effects?\b", r"\bfever",
+                     r"\binfection", r"\bchills\b", r"\bvomit", r"\bdiarrh", r"\bmouth sores?\b", r"\bneuropathy\b"],
     "prevention": [r"\bprevent", r"\breduce (my|the)? ?risk\b", r"\bavoid getting\b"],
     "screening": [r"\bscreen", r"\bmammogra", r"\bcolonoscop", r"\bpap (test|smear)\b", r"\bearly detection\b"],
     "genetics": [r"\binherit", r"\bgenetic", r"\bhereditary\b", r"\bbrca\b", r"\blynch\b", r"\bfamily history\b",
@@ -87,6 +88,10 @@ def detect_intents(question: str) -> list[str]:
     # The earliest cue is usually the question's head ("What are the treatments for stage IV …").
     hits.sort()
     intents = [h[2] for h in hits]
+    # "I'm on chemo and have a fever": the treatment is the context, the problem is the question.
+    if "side_effects" in intents and "treatment" in intents:
+        intents.remove("side_effects")
+        intents.insert(intents.index("treatment"), "side_effects")
     if not intents and _WEAK_MEANING.search(q):
         intents = ["meaning"]
     return intents

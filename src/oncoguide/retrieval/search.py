@@ -9,9 +9,10 @@ prefers a look-alike passage on a sibling page (childhood vs adult, screening vs
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
+import Stemmer
 from pydantic import BaseModel, Field
 
 from oncoguide.corpus.model import Passage
@@ -29,9 +30,13 @@ class RankWeights(BaseModel):
     title_dense: float = Field(default=0.04, description="Page title vs question focus, cosine.")
     title_lexical: float = Field(default=0.02, description="Page title vs question focus, BM25 (max-normalised).")
     page_support: float = Field(default=0.3, description="Share of a page's best passages added to each passage.")
+    title_coverage: float = Field(default=0.03, description="Share of the focus words named by the page title or file name.")
     patient_prior: float = Field(default=0.01, description="Bonus for patient-level pages.")
     intent_page: float = Field(default=0.01, description="Bonus when the page's kind fits the intent.")
     intent_heading: float = Field(default=0.008, description="Bonus when the passage heading fits the intent.")
+    overview: float = Field(
+        default=0.01, description="Bonus for overview passages ('Key Points', '… Overview') on general questions."
+    )
 
 
 # Words in a file name that mark a page kind suited to an intent.
@@ -70,6 +75,23 @@ _INTENT_HEADING = {
 }
 
 
+_NAME_SYNONYMS = {"childhood": "child", "children": "child", "pediatric": "child", "paediatric": "child"}
+
+
+def name_words(text: str, stem: Callable[[str], str]) -> set[str]:
+    """Stemmed content words of a page name or question focus; 'childhood' and 'child' count as one."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {stem(_NAME_SYNONYMS.get(w, w)) for w in words if len(w) > 1 and w not in _NAME_STOP}
+
+
+_NAME_STOP = frozenset("the and of for with in on to a an is are pdq nci types patient version hp md".split())
+
+
+# An overview passage answers a general question better than a detail ("treatment of stage II …").
+_OVERVIEW_HEADING = re.compile(r"key points|overview|general information|types of (standard )?treatment", re.I)
+_SPECIFIC_QUESTION = re.compile(r"\bstage\s+([0iv]+|[1-4])\b|\brecurren|\bduring pregnancy\b|\bchild(ren)?\b.*\badult|\bgrade\b", re.I)
+
+
 class Hit(BaseModel):
     """One ranked passage with the parts of its score, so a ranking can be explained."""
 
@@ -97,6 +119,12 @@ class Retriever:
         self._doc_of = np.array([index.page_order.index(p.doc) for p in index.passages], dtype=np.int32)
         self._intent_page_rx = {k: re.compile(v) for k, v in _INTENT_PAGE.items()}
         self._intent_head_rx = {k: re.compile(v, re.I) for k, v in _INTENT_HEADING.items()}
+        self._stem = Stemmer.Stemmer("english").stemWord
+        # A page is named by its title and its file name ("…-patient-adult-hodgkin-treatment-pdq.md").
+        self._page_names = [
+            name_words(index.pages[d].title + " " + d.removesuffix(".md").replace("-", " "), self._stem)
+            for d in index.page_order
+        ]
         self._patient = np.array(
             [index.pages[d].audience == "patient" for d in index.page_order], dtype=np.float32
         )
@@ -127,7 +155,15 @@ class Retriever:
         title_lex = tl / tl.max() if tl.max() > 0 else tl
         page_best = np.zeros(n_pages, dtype=np.float32)
         np.maximum.at(page_best, self._doc_of, fused)
-        page_prior = w.title_dense * title_dense + w.title_lexical * title_lex + w.patient_prior * self._patient
+        focus_words = name_words(info.focus or question, self._stem)
+        coverage = np.array(
+            [len(focus_words & n) / len(focus_words) if focus_words else 0.0 for n in self._page_names],
+            dtype=np.float32,
+        )
+        page_prior = (
+            w.title_dense * title_dense + w.title_lexical * title_lex + w.title_coverage * coverage
+            + w.patient_prior * self._patient
+        )
         for intent in info.intents[:2]:
             rx = self._intent_page_rx.get(intent)
             if rx is None:
@@ -139,14 +175,21 @@ class Retriever:
         total = fused + page_score[self._doc_of]
         cand = np.argpartition(-total, min(len(total) - 1, max(k * 5, 50)))[: max(k * 5, 50)]
         hits: list[Hit] = []
+        general = not _SPECIFIC_QUESTION.search(question)
         for i in cand:
             p = idx.passages[int(i)]
             head_bonus = 0.0
+            # The first heading is the page's own title ("Melanoma Treatment"); only the ones below it tell
+            # what this passage is about.
+            section = " > ".join(p.headings[1:]) if len(p.headings) > 1 else p.heading
             for intent in info.intents[:2]:
                 rx = self._intent_head_rx.get(intent)
-                if rx and rx.search(p.heading):
+                if rx and rx.search(section):
                     head_bonus = w.intent_heading
                     break
+            # An overview of the asked aspect (or of the disease, for "what is") beats its details.
+            if general and (head_bonus or info.intent in ("meaning", "general")) and _OVERVIEW_HEADING.search(section):
+                head_bonus += w.overview
             d = int(self._doc_of[i])
             hits.append(
                 Hit(

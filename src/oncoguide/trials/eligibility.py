@@ -172,6 +172,9 @@ def focus_verdicts(trial: Trial, f: PatientFacts) -> list[CriterionVerdict]:
         out.append(CriterionVerdict(text="Trial population (title): menopausal status", kind="inclusion",
                                     verdict="met" if meno.present else "not_met", topic="focus:menopause",
                                     evidence=meno.evidence))
+    line = _focus_line(text, f)
+    if line is not None:
+        out.append(line)
     findings = [x for x in biomarker_rule(trial.title + ". " + "; ".join(trial.conditions), f) if x.present is not None]
     if findings:
         ok = any(x.present for x in findings)
@@ -180,6 +183,24 @@ def focus_verdicts(trial: Trial, f: PatientFacts) -> list[CriterionVerdict]:
             kind="inclusion", verdict="met" if ok else "not_met", topic="focus:biomarker",
             evidence="; ".join(dict.fromkeys(x.evidence for x in findings))))
     return out
+
+
+_FOCUS_NAIVE = re.compile(r"previously untreated|treatment[- ]na[iï]ve|\buntreated\b|first[- ]line|\b1L\b|frontline", re.I)
+_FOCUS_PRETREATED = re.compile(
+    r"previously[- ]treated|pre-?treated|refractory|relapsed|second[- ]line|\b2L\b|after (?:progression|failure)|"
+    r"resistan(?:t|ce)|progress(?:ed|ing) (?:on|after)", re.I)
+
+
+def _focus_line(text: str, f: PatientFacts) -> CriterionVerdict | None:
+    """Line of therapy the title announces (untreated / first-line vs previously treated) against the profile."""
+    naive, pretreated = bool(_FOCUS_NAIVE.search(text)), bool(_FOCUS_PRETREATED.search(text))
+    had = f.treatment_classes.get("systemic therapy")
+    if naive == pretreated or not had:
+        return None  # no single announced line, or no medicines recorded (we cannot tell untreated from unrecorded)
+    return CriterionVerdict(
+        text=f"Trial population (title): {'untreated / first-line' if naive else 'previously treated'} disease",
+        kind="inclusion", verdict="not_met" if naive else "met", topic="focus:line",
+        evidence=f"profile treatments: {', '.join(had)}")
 
 
 def _cohort_adjust(verdicts: list[CriterionVerdict]) -> list[CriterionVerdict]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from oncoguide.records.model import PatientProfile
-from oncoguide.trials.vocab import HEME, canonical_marker, cancer_keys, drug_classes
+from oncoguide.trials.vocab import HEME, cancer_keys, canonical_marker, drug_classes
 
 _ROMAN = {"0": 0, "I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -63,6 +63,12 @@ def profile_facts(profile: PatientProfile) -> PatientFacts:
     f = PatientFacts()
     label = " ".join(x for x in (profile.cancer_type, profile.histology, profile.primary_site) if x)
     f.cancer = cancer_keys(label) if label else set()
+    # lung subtype stated only in the histology ("small cell carcinoma" / "adenocarcinoma") under "lung cancer"
+    if "lung" in f.cancer and not f.cancer & {"nsclc", "sclc"} and profile.histology:
+        if re.search(r"(?<!non)(?<!non-)(?<!non )\bsmall[- ]cell", profile.histology, re.I):
+            f.cancer.add("sclc")
+        elif re.search(r"non[- ]?small|adenocarcinoma|squamous|large[- ]cell", profile.histology, re.I):
+            f.cancer.add("nsclc")
     f.cancer_label = ", ".join(x for x in (profile.cancer_type, profile.histology) if x) or None
     if f.cancer:
         f.solid = not (f.cancer <= HEME)
@@ -102,6 +108,9 @@ def profile_facts(profile: PatientProfile) -> PatientFacts:
             {"surgery"} if t.kind == "surgery" else {"radiotherapy"} if t.kind == "radiation" else set()
         ):
             f.treatment_classes.setdefault(cls, []).append(t.name)
+    drugs = [t.name for t in profile.treatments if t.kind == "drug"]
+    if drugs:
+        f.treatment_classes["systemic therapy"] = drugs
     f.ecog, f.age, f.sex = profile.ecog, profile.age, profile.sex
     f.menopausal = (profile.menopausal_status or "").lower() or None
     f.adverse_events = [f"{a.name} grade {a.grade}" if a.grade else a.name for a in profile.adverse_events]

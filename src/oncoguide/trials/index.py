@@ -19,9 +19,9 @@ import numpy as np
 import Stemmer
 
 from oncoguide.trials.criteria import split_criteria
-from oncoguide.trials.model import Trial
+from oncoguide.trials.model import Criterion, Trial
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 RRF_K = 60
 # Weights of the ranked lists in the fusion: the topic views decide what a trial is about; the
 # inclusion-criteria view adds biomarker / line-of-therapy detail that titles often omit.
@@ -56,8 +56,17 @@ def dense_text(t: Trial) -> str:
     return f"{t.title}. Conditions: {'; '.join(t.conditions)}. {t.brief_summary}"[:DENSE_MAX_CHARS]
 
 
-def inclusion_text(t: Trial) -> str:
-    return " ".join(c.text for c in split_criteria(t.eligibility_criteria) if c.kind == "inclusion")
+def inclusion_text(t: Trial, criteria: list[Criterion] | None = None) -> str:
+    items = criteria if criteria is not None else split_criteria(t.eligibility_criteria)
+    return " ".join(c.text for c in items if c.kind == "inclusion")
+
+
+def _criteria_to_json(criteria: list[list[Criterion]]) -> list[list[list[str | None]]]:
+    return [[[c.text, c.kind, c.section] for c in items] for items in criteria]
+
+
+def _criteria_from_json(data: list[list[list[str | None]]]) -> list[list[Criterion]]:
+    return [[Criterion.model_construct(text=x[0], kind=x[1], section=x[2]) for x in items] for items in data]
 
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -104,17 +113,57 @@ def rrf(rankings: dict[str, np.ndarray], weights: dict[str, float], depth: int) 
     return fused
 
 
+def criterion_features(criteria: list[list[Criterion]]) -> list[list[list[object]]]:
+    """Patient-independent parses of every criterion (cancer keys, drug classes, marker requirements)."""
+    from oncoguide.trials.rules import marker_requirements
+    from oncoguide.trials.vocab import _cancer_keys, _drug_classes
+
+    return [[[sorted(_cancer_keys(c.text)), sorted(_drug_classes(c.text)), [list(x) for x in marker_requirements(c.text)]]
+             for c in items] for items in criteria]
+
+
+def prime_features(criteria: list[list[Criterion]], features: list[list[list[object]]]) -> None:
+    """Load saved parses into the rule memos so matching does not redo them."""
+    from oncoguide.trials.rules import marker_requirements
+    from oncoguide.trials.vocab import _cancer_keys, _drug_classes
+
+    ck: dict[str, frozenset[str]] = {}
+    dc: dict[str, frozenset[str]] = {}
+    mr: dict[str, tuple[tuple[str, str | None], ...]] = {}
+    for items, feats in zip(criteria, features, strict=True):
+        for c, (keys, classes, reqs) in zip(items, feats, strict=True):
+            ck[c.text] = frozenset(keys)  # type: ignore[arg-type]
+            dc[c.text] = frozenset(classes)  # type: ignore[arg-type]
+            mr[c.text] = tuple((k, w) for k, w in reqs)  # type: ignore[misc, union-attr]
+    _cancer_keys.prime(ck)
+    _drug_classes.prime(dc)
+    marker_requirements.prime(mr)
+
+
+def _write_json(path: Path, data: object) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
 class TrialIndex:
     """Lexical + dense views of a fixed list of trials; `search` returns (position, fused score)."""
 
-    def __init__(self, trials: list[Trial], dense: np.ndarray, embedder: TextEncoder) -> None:
+    def __init__(
+        self, trials: list[Trial], dense: np.ndarray, embedder: TextEncoder, criteria: list[list[Criterion]] | None = None
+    ) -> None:
         if len(trials) != len(dense):
             raise ValueError("dense matrix does not match the trials list")
         self.trials = trials
         self.dense = dense
         self.embedder = embedder
+        self.position = {t.nct_id: i for i, t in enumerate(trials)}
+        # patient-independent parsing of the eligibility text, done once (and cached on disk by load_or_build)
+        if criteria is None or len(criteria) != len(trials):
+            criteria = [split_criteria(t.eligibility_criteria) for t in trials]
+        self.criteria = criteria
         self.bm25_topic = _bm25([topic_text(t) for t in trials])
-        self.bm25_criteria = _bm25([inclusion_text(t) for t in trials])
+        self.bm25_criteria = _bm25([inclusion_text(t, c) for t, c in zip(trials, criteria)])
 
     @classmethod
     def build(cls, trials: list[Trial], embedder: TextEncoder, progress: object = None) -> "TrialIndex":
@@ -128,18 +177,30 @@ class TrialIndex:
         """Reuse the cached dense matrix when the trials file and embedder are unchanged."""
         folder = Path(cache_root) / content_key(trials_path, embedder.name)
         dense_file, ids_file = folder / "dense.npy", folder / "ids.json"
+        crit_file, feat_file = folder / "criteria.json", folder / "features.json"
         ids = [t.nct_id for t in trials]
         if dense_file.is_file() and ids_file.is_file():
             try:
                 if json.loads(ids_file.read_text()) == ids:
-                    return cls(trials, np.load(dense_file), embedder)
-            except (ValueError, OSError):
+                    criteria = None
+                    if crit_file.is_file():
+                        criteria = _criteria_from_json(json.loads(crit_file.read_text(encoding="utf-8")))
+                    index = cls(trials, np.load(dense_file), embedder, criteria)
+                    if criteria is None or not feat_file.is_file():
+                        _write_json(crit_file, _criteria_to_json(index.criteria))
+                        _write_json(feat_file, criterion_features(index.criteria))
+                    else:
+                        prime_features(index.criteria, json.loads(feat_file.read_text(encoding="utf-8")))
+                    return index
+            except (ValueError, OSError, IndexError, TypeError):
                 pass  # corrupt cache: rebuild below
         index = cls.build(trials, embedder, progress)
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / "dense.tmp.npy"
         np.save(tmp, index.dense)
         tmp.replace(dense_file)
+        _write_json(crit_file, _criteria_to_json(index.criteria))
+        _write_json(feat_file, criterion_features(index.criteria))
         ids_file.write_text(json.dumps(ids))
         return index
 

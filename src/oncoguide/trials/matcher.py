@@ -14,16 +14,32 @@ import numpy as np
 
 from oncoguide.records.model import PatientProfile
 from oncoguide.settings import Settings
-from oncoguide.trials.criteria import split_criteria
 from oncoguide.trials.eligibility import eligibility_label, judge_trial
 from oncoguide.trials.facts import PatientFacts, profile_facts
 from oncoguide.trials.index import TextEncoder, TrialIndex, make_embedder
 from oncoguide.trials.loader import load_trials
 from oncoguide.trials.model import Criterion, CriterionVerdict, MatchResults, Trial, TrialMatch
+from oncoguide.trials.vocab import GENERIC_SOLID, cancer_keys
 
-# How many retrieved trials get the (cheap, rule-based) eligibility pass before ranking.
-CANDIDATES = 100
+
+def _topic(t: Trial) -> str:
+    return f"{'; '.join(t.conditions)}. {t.title}"
+
+
+# Trials whose population is people without the cancer (screening, prevention, risk reduction): naming the
+# patient's cancer does not make them a match for someone who already has it.
+_NO_DIAGNOSIS = re.compile(
+    r"precancer|dysplas|\bscreening\b|\bprevent(?:ion|ing)?\b|risk[- ]reduc|early detection|healthy (?:volunteers?|participants?|subjects?)|"
+    r"genetic (?:risk|predisposition)|\bcarriers?\b", re.I)
+
+# How many retrieved trials get the relevance gate (cheap: precomputed per trial), and how many of the
+# gate's best then get the rule-based eligibility pass before ranking.
+RETRIEVE = 300
+CANDIDATES = 60
 _ELIG_BONUS = {"likely": 1.0, "unknown": 0.55, "unlikely": 0.0}
+# Relevance gate tiers: the trial's conditions/title name the patient's cancer (2), name no cancer or
+# only "solid tumours" / a basket (1), or name other cancers only (0). Eligibility ranks within a tier.
+TIER_MATCH, TIER_OPEN, TIER_OTHER = 2, 1, 0
 _COUNTRY_ALIASES = {"usa": "united states", "us": "united states", "u.s.": "united states", "uk": "united kingdom",
                     "korea": "south korea", "republic of korea": "south korea"}
 
@@ -82,12 +98,51 @@ def hard_filter(
     return keep, dict(why)
 
 
-def rank_score(relevance: float, top_relevance: float, verdicts: list[CriterionVerdict], label: str) -> float:
-    """Eligibility first (label, then met vs unknown counts), relevance breaking ties within a band."""
+def relevance_tier(trial_keys: frozenset[str], generic: bool, facts: PatientFacts, no_diagnosis: bool = False) -> int:
+    """How strongly the trial's conditions + title say it is about the patient's cancer."""
+    if not facts.cancer:
+        return TIER_OPEN
+    if trial_keys & facts.cancer and no_diagnosis:
+        return TIER_OPEN
+    if trial_keys & facts.cancer:
+        # lung subtype clash: an SCLC-only trial for an NSCLC patient (or the reverse) is another disease
+        sub = facts.cancer & {"nsclc", "sclc"}
+        if sub and trial_keys & {"nsclc", "sclc"} and not (trial_keys & sub):
+            return TIER_OTHER
+        return TIER_MATCH
+    if generic and facts.solid is not False:
+        return TIER_OPEN
+    return TIER_OPEN if not trial_keys else TIER_OTHER
+
+
+def specificity(trial_keys: frozenset[str], facts: PatientFacts) -> float:
+    """Share of the cancers a trial names that are the patient's: 1.0 for a focused trial, low for a registry
+    or basket listing many diseases (those rarely beat a trial designed for this cancer)."""
+    if not trial_keys or not facts.cancer:
+        return 0.0
+    return len(trial_keys & facts.cancer) / len(trial_keys)
+
+
+SPECIFICITY_WEIGHT = 0.8
+
+
+def rank_score(relevance: float, top_relevance: float, verdicts: list[CriterionVerdict], label: str,
+               tier: int = TIER_MATCH, focus: float = 0.0) -> float:
+    """Relevance tier first, then eligibility within it, relevance and matched focus breaking ties.
+
+    - tier: a trial for another disease never outranks one for the patient's cancer (3 points per tier);
+    - eligibility: label bonus, a hard penalty per failed criterion, small credit per met one;
+    - boosts: the title/conditions' biomarker or stage population matching the patient.
+    """
     met = sum(v.verdict == "met" for v in verdicts)
     unknown = sum(v.verdict == "unknown" for v in verdicts)
+    failed = sum(v.verdict == "not_met" for v in verdicts)
     rel = relevance / top_relevance if top_relevance > 0 else 0.0
-    return _ELIG_BONUS[label] + 0.6 * rel + 0.03 * min(met, 10) - 0.004 * min(unknown, 40)
+    announced = {v.topic: v.verdict for v in verdicts if v.topic and v.topic.startswith("focus:")}
+    boost = sum(0.25 if vv == "met" else -0.35 for t, vv in announced.items()
+                if t in {"focus:biomarker", "focus:stage", "focus:line"})
+    return (3.0 * tier + SPECIFICITY_WEIGHT * focus + _ELIG_BONUS[label] - 0.15 * min(failed, 4) + 0.6 * rel + boost
+            + 0.03 * min(met, 10) - 0.004 * min(unknown, 40))
 
 
 class TrialMatcher:
@@ -105,12 +160,14 @@ class TrialMatcher:
         self.embedder = embedder or make_embedder(settings)
         self.index = TrialIndex.load_or_build(self.trials, path, settings.home / "trials", self.embedder) if trials is None \
             else TrialIndex.build(self.trials, self.embedder)
-        self._criteria: dict[str, list[Criterion]] = {}
+        # Patient-independent parsing, done once at load (cached on disk beside the index when there is one).
+        self._criteria: list[list[Criterion]] = self.index.criteria
+        self._keys: list[frozenset[str]] = [frozenset(cancer_keys(_topic(t))) for t in self.trials]
+        self._generic = np.array([bool(GENERIC_SOLID.search(_topic(t))) for t in self.trials])
+        self._no_dx = np.array([bool(_NO_DIAGNOSIS.search(_topic(t))) for t in self.trials])
 
     def criteria(self, trial: Trial) -> list[Criterion]:
-        if trial.nct_id not in self._criteria:
-            self._criteria[trial.nct_id] = split_criteria(trial.eligibility_criteria)
-        return self._criteria[trial.nct_id]
+        return self._criteria[self.index.position[trial.nct_id]]
 
     def match(
         self,
@@ -129,16 +186,20 @@ class TrialMatcher:
             raise ValueError("the profile names no cancer type, histology or biomarker to search trials with")
         facts = profile_facts(profile)
         allowed, filtered = hard_filter(self.trials, facts, country, recruiting)
-        hits = self.index.search(query, k=max(candidates, k), allowed=allowed)
+        hits = self.index.search(query, k=max(RETRIEVE, candidates, k), allowed=allowed)
         top = hits[0][1] if hits else 0.0
+        # relevance gate over the retrieved set, then the rule pass on the gate's best `candidates`
+        gated = sorted(((relevance_tier(self._keys[pos], bool(self._generic[pos]), facts, bool(self._no_dx[pos])), rel, pos) for pos, rel in hits),
+                       key=lambda x: (-x[0], -x[1]))[: max(candidates, k)]
         matches = []
-        for pos, rel in hits:
+        for tier, rel, pos in gated:
             trial = self.trials[pos]
-            verdicts = judge_trial(trial, facts, self.criteria(trial))
+            verdicts = judge_trial(trial, facts, self._criteria[pos])
             label = eligibility_label(verdicts)
             matches.append(TrialMatch(
                 nct_id=trial.nct_id, title=trial.title, relevance=rel, eligibility=label, criteria=verdicts,
-                score=rank_score(rel, top, verdicts, label), status=trial.status, phase=trial.phase,
+                score=rank_score(rel, top, verdicts, label, tier,
+                                 specificity(self._keys[pos], facts) if tier == TIER_MATCH else 0.0), status=trial.status, phase=trial.phase,
                 locations=trial.locations,
             ))
         matches.sort(key=lambda m: (-m.score, m.nct_id))
@@ -163,4 +224,4 @@ def text_to_profile(text: str) -> PatientProfile:
     return extract_profile(text, document="text")
 
 
-__all__ = ["TrialMatcher", "match_trials", "profile_query", "hard_filter", "text_to_profile"]
+__all__ = ["TrialMatcher", "hard_filter", "match_trials", "profile_query", "rank_score", "relevance_tier", "specificity", "text_to_profile"]

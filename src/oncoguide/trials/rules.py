@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from oncoguide.trials.facts import PatientFacts, stage_number
 from oncoguide.trials.vocab import (
@@ -18,6 +17,7 @@ from oncoguide.trials.vocab import (
     GENERIC_SOLID,
     cancer_keys,
     drug_classes,
+    text_memo,
 )
 
 
@@ -190,7 +190,7 @@ _DISEASE_CUE = _rx(r"diagnos|confirm|histolog|cytolog|documented|patients? with|
 
 
 def disease_rule(text: str, f: PatientFacts) -> Finding | None:
-    if not f.cancer or _OTHER_CANCER.search(text) or not _DISEASE_CUE.search(text):
+    if not f.cancer or _OTHER_CANCER.search(text) or not (_DISEASE_CUE.search(text) or cancer_keys(text)):
         return None
     if re.search(r"metasta\w* (?:to|in) the|(?:brain|liver|bone) metasta", text, re.I) and not re.search(
         r"diagnos|confirm", text, re.I
@@ -256,7 +256,7 @@ def stage_rule(text: str, f: PatientFacts) -> Finding | None:
         if f.metastatic is None and f.stage is None:
             return Finding("stage", None, ev, q)
         return Finding("stage", bool(f.metastatic or (f.stage or 0) >= 3), ev)
-    if early and re.search(r"cancer|carcinoma|disease|tumou?r|metasta", text, re.I):
+    if early and (re.search(r"cancer|carcinoma|disease|tumou?r|metasta", text, re.I) or cancer_keys(text)):
         if f.metastatic is None:
             return Finding("stage", None, ev, q)
         # "No evidence of metastases" is an absence statement; the direction logic handles "No …".
@@ -383,7 +383,7 @@ _TNBC = _rx(r"triple[- ]negative|\bTNBC\b")
 _MARKER_GATE = re.compile("|".join(f"(?:{rx.pattern})" for rx in BIOMARKER_RE.values()) + r"|triple|TNBC", re.I)
 
 
-@lru_cache(maxsize=200_000)
+@text_memo
 def marker_requirements(text: str) -> tuple[tuple[str, str | None], ...]:
     """Patient-independent part: which markers the text sets a requirement on, and which status."""
     if not _MARKER_GATE.search(text):
@@ -443,11 +443,25 @@ _PRIOR_CUE = _rx(r"prior|previous|received|progress|after|following|refractory|r
 _LINES = _rx(r"(?:at least|≥|>=|no more than|up to|maximum of|≤|<=|\d+|one|two|three|four)\s*(?:or more\s*)?(?:prior\s*)?(?:lines?|regimens?)")
 
 
+_ANY_SYSTEMIC = _rx(
+    r"systemic (?:anti-?cancer |cancer )?(?:therapy|therapies|treatment)|anti-?cancer (?:therapy|therapies|treatment)|"
+    r"(?:prior|previous) (?:treatment|therapy|therapies) for (?:the |this |their |his |her )?(?:\w+ )?(?:cancer|disease|carcinoma)|"
+    r"treatment[- ]na[iï]ve|previously untreated|no prior (?:treatment|therapy)"
+)
+_SETTING_ADVANCED = _rx(r"advanced|metastatic|recurrent|unresectable|stage iv")
+
+
 def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
     classes = drug_classes(text)
+    systemic_only = not classes and bool(_ANY_SYSTEMIC.search(text)) and not _TIMING.search(text)
+    if systemic_only:
+        classes = {"systemic therapy"}
+        if f.treatments and f.metastatic is False and _SETTING_ADVANCED.search(text):
+            return Finding("treatment", None, f"profile treatments: {', '.join(f.treatments)} (setting not recorded)",
+                           "Were any of your cancer medicines given for advanced or metastatic disease?")
     if not classes or re.search(r"allerg|hypersensitiv|contraindicat|intoleran", text, re.I):
         return None
-    if not _PRIOR_CUE.search(text):
+    if not _PRIOR_CUE.search(text) and not systemic_only:
         return None  # future or planned treatment ("can receive radiation"): not a history requirement
     if classes <= {"surgery", "radiotherapy"} and not re.search(r"prior|previous|received|after|following|underg", text, re.I):
         return None

@@ -7,7 +7,33 @@ against criterion text and against the patient's own profile fields, so both sid
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+_V = TypeVar("_V")
+
+
+class TextMemo(Generic[_V]):
+    """Unbounded text -> value memo whose entries can be primed from a saved index (patient-independent parses)."""
+
+    def __init__(self, fn: Callable[[str], _V]) -> None:
+        self.fn = fn
+        self.cache: dict[str, _V] = {}
+        self.__doc__ = fn.__doc__
+
+    def __call__(self, text: str) -> _V:
+        try:
+            return self.cache[text]
+        except KeyError:
+            value = self.cache[text] = self.fn(text)
+            return value
+
+    def prime(self, items: dict[str, _V]) -> None:
+        self.cache.update(items)
+
+
+def text_memo(fn: Callable[[str], _V]) -> TextMemo[_V]:
+    return TextMemo(fn)
 
 # organ key -> pattern. Subtypes that change eligibility (lung NSCLC vs SCLC) are separate keys.
 CANCERS: dict[str, str] = {
@@ -54,7 +80,7 @@ CANCER_RE = {k: re.compile(v, re.I) for k, v in CANCERS.items()}
 _CANCER_GATE = re.compile("|".join(f"(?:{v})" for v in CANCERS.values()), re.I)
 
 
-@lru_cache(maxsize=200_000)
+@text_memo
 def _cancer_keys(text: str) -> frozenset[str]:
     if not _CANCER_GATE.search(text):
         return frozenset()
@@ -175,7 +201,7 @@ SYSTEMIC_WORD = re.compile(r"systemic (?:therapy|treatment|anti-?cancer)|anti-?c
 _CLASS_GATE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _CLASS_RE.values()), re.I)
 
 
-@lru_cache(maxsize=200_000)
+@text_memo
 def _drug_classes(text: str) -> frozenset[str]:
     out = {cls for cls, rx in _CLASS_RE.items() if rx.search(text)} if _CLASS_GATE.search(text) else set()
     if CHEMO_WORD.search(text) and not re.search(r"chemoradi", text, re.I):

@@ -20,6 +20,18 @@ NAMES: dict[str, str] = {
     r"Ki-?67|MIB-?1": "Ki-67",
     r"BRCA-?1": "BRCA1",
     r"BRCA-?2": "BRCA2",
+    r"g?BRCA(?:1/2)?": "BRCA",
+    r"FGFR1": "FGFR1",
+    r"FGFR2": "FGFR2",
+    r"FGFR3": "FGFR3",
+    r"IDH1": "IDH1",
+    r"IDH2": "IDH2",
+    r"IDH": "IDH",
+    r"MGMT(?: promoter)?": "MGMT",
+    r"HRD|homologous recombination deficiency": "HRD",
+    r"FLT3(?:-ITD|-TKD)?": "FLT3",
+    r"NPM1": "NPM1",
+    r"TP53": "TP53",
     r"PIK3CA": "PIK3CA",
     r"ESR1": "ESR1",
     r"EGFR": "EGFR",
@@ -32,7 +44,7 @@ NAMES: dict[str, str] = {
     r"RET": "RET",
     r"NTRK[123]?": "NTRK",
     r"PD-?L1": "PD-L1",
-    r"MSI(?:-H(?:igh)?|-L(?:ow)?)?|microsatellite(?: instability| stable|[- ]instability[- ]high)": "MSI",
+    r"MSS|MSI(?:-H(?:igh)?|-L(?:ow)?)?|microsatellite(?: instability| stable|[- ]instability[- ]high)": "MSI",
     r"MMR|dMMR|pMMR|mismatch[- ]repair": "MMR",
     r"TMB|tumou?r mutation(?:al)? burden": "TMB",
     r"PSA|prostate[- ]specific antigen": "PSA",
@@ -40,15 +52,15 @@ NAMES: dict[str, str] = {
     r"CA ?15-3": "CA 15-3",
     r"CEA": "CEA",
 }
-GENES = {"BRCA1", "BRCA2", "PIK3CA", "ESR1", "EGFR", "ALK", "ROS1", "KRAS", "NRAS", "BRAF", "MET", "RET", "NTRK"}
-_CASE_SENSITIVE = {"ER", "PR", "MET", "RET", "ALK", "CEA", "PSA", "TMB", "MMR", "MSI"}
+GENES = {"BRCA", "HRD", "MGMT", "FGFR1", "FGFR2", "FGFR3", "IDH1", "IDH2", "IDH", "FLT3", "NPM1", "TP53", "BRCA1", "BRCA2", "PIK3CA", "ESR1", "EGFR", "ALK", "ROS1", "KRAS", "NRAS", "BRAF", "MET", "RET", "NTRK"}
+_CASE_SENSITIVE = {"ER", "PR", "MET", "RET", "ALK", "CEA", "PSA", "TMB", "MMR", "MSI", "HRD", "IDH"}
 _NAME_RE = re.compile(r"(?i)(?<![\w-])(?P<name>" + "|".join(f"(?:{k})" for k in NAMES) + r")(?![\w])")
 _GROUP_GAP = re.compile(r"^\s*(?:/|,|and|&)\s*$", re.IGNORECASE)
 _STOP = re.compile(r"(?<=[.;])\s+(?=[A-Z][a-z])|\n\s*\n|;|\n(?=[A-Z][\w -]{1,25}:)")
 
 _HER2_STOP = re.compile(r"(?<=[.])\s+(?=[A-Z])|\n\s*\n|\n(?=[A-Z][\w -]{1,25}:)")
-_POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|\+(?![\d/])|reactive|overexpress\w*|amplified|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of)")
-_NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplified|non-?amplified|no amplification|not detected|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified)")
+_POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|\+(?![\d/])|reactive|overexpress\w*|amplified|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of|(?<!un)methylated|altered)")
+_NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplified|non-?amplified|no amplification|not detected|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified|unmethylated|not altered|no alterations?|not mutated)")
 _EQUIV = re.compile(r"(?i)\b(equivocal|borderline|indeterminate)\b")
 _PERCENT = re.compile(r"(?<![\d.])(?P<cmp>[<>]=?|≥|≤)?\s*(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:-\s*(?P<v2>\d{1,3})\s*)?%")
 _ALLRED = re.compile(r"(?i)allred(?:\s+score)?\s*[:=]?\s*(?:of\s+)?(?P<v>[0-8])(?:\s*/\s*8)?")

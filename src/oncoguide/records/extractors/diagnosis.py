@@ -4,33 +4,23 @@ from __future__ import annotations
 
 import re
 
-from oncoguide.records.extractors.base import Doc, Finding, compile_words
+from oncoguide.records.extractors.base import Doc, Finding
+from oncoguide.records.extractors.cancer_types import ABBREVIATIONS, CANCER_TYPES
+from oncoguide.records.extractors.metastasis import site_mentions
 from oncoguide.records.model import PatientProfile
 
-# cancer type -> (primary site, trigger phrases)
-CANCER_TYPES: dict[str, tuple[str, list[str]]] = {
-    "breast cancer": ("breast", [r"breast", r"ductal carcinoma", r"lobular carcinoma", r"DCIS", r"mammary"]),
-    "lung cancer": ("lung", [r"lung", r"NSCLC", r"SCLC", r"pulmonary", r"bronchogenic", r"lobectomy", r"upper lobe", r"lower lobe"]),
-    "colorectal cancer": ("colon/rectum", [r"colon", r"colorectal", r"rectal", r"rectum", r"sigmoid", r"cecum", r"cecal"]),
-    "prostate cancer": ("prostate", [r"prostate", r"prostatic", r"Gleason"]),
-    "ovarian cancer": ("ovary", [r"ovarian", r"ovary", r"fallopian"]),
-    "pancreatic cancer": ("pancreas", [r"pancreatic", r"pancreas"]),
-    "melanoma": ("skin", [r"melanoma"]),
-    "kidney cancer": ("kidney", [r"renal cell", r"kidney", r"nephrectomy", r"RCC"]),
-    "bladder cancer": ("bladder", [r"bladder", r"urothelial"]),
-    "thyroid cancer": ("thyroid", [r"thyroid"]),
-    "head and neck cancer": ("head and neck", [r"head and neck", r"oral cavity", r"oropharyn\w*", r"larynx", r"laryngeal", r"tongue", r"tonsil"]),
-    "liver cancer": ("liver", [r"hepatocellular", r"HCC", r"liver cancer"]),
-    "stomach cancer": ("stomach", [r"gastric", r"stomach"]),
-    "esophageal cancer": ("esophagus", [r"esophag\w+"]),
-    "cervical cancer": ("cervix", [r"cervical cancer", r"cervix"]),
-    "endometrial cancer": ("uterus", [r"endometri\w+", r"uterine"]),
-    "mesothelioma": ("pleura", [r"mesothelioma"]),
-    "glioma": ("brain", [r"glioblastoma", r"glioma", r"astrocytoma"]),
-    "lymphoma": ("lymph nodes", [r"lymphoma"]),
-    "testicular cancer": ("testis", [r"testicular", r"testis", r"seminoma"]),
-}
 _MALIGNANT = re.compile(r"(?i)\b(cancer|carcinoma|adenocarcinoma|malignan\w+|tumou?r|neoplasm|sarcoma|melanoma|mesothelioma|lymphoma|glioblastoma|NSCLC|RCC|HCC|DCIS|seminoma)\b")
+_ENTITY_WEIGHT, _ORGAN_WEIGHT = 3, 1
+
+
+def _type_pattern(words: list[str]) -> re.Pattern[str]:
+    alts = sorted(words, key=len, reverse=True)
+    parts = [w if w in ABBREVIATIONS else f"(?i:{w})" for w in alts]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
+
+
+_TYPE_PATTERNS = [(ctype, site, _type_pattern(ents) if ents else None, _type_pattern(organs) if organs else None)
+                  for ctype, (site, ents, organs) in CANCER_TYPES.items()]
 
 HISTOLOGIES: list[tuple[str, str]] = [
     ("invasive ductal carcinoma", r"[Il]nvasive ductal carcinoma|invasive ductal type|infiltrating ductal carcinoma|infiltrating duct carcinoma|IDC|invasive carcinoma of no special type|NST"),
@@ -47,6 +37,15 @@ HISTOLOGIES: list[tuple[str, str]] = [
     ("serous carcinoma", r"serous carcinoma"),
     ("endometrioid carcinoma", r"endometrioid (?:adeno)?carcinoma"),
     ("mucinous adenocarcinoma", r"mucinous adenocarcinoma"),
+    ("leiomyosarcoma", r"leiomyosarcoma"),
+    ("liposarcoma", r"(?:dedifferentiated |well-differentiated |myxoid )?liposarcoma"),
+    ("synovial sarcoma", r"synovial sarcoma"),
+    ("undifferentiated pleomorphic sarcoma", r"undifferentiated pleomorphic sarcoma"),
+    ("angiosarcoma", r"angiosarcoma"),
+    ("osteosarcoma", r"osteosarcoma"),
+    ("diffuse large B-cell lymphoma", r"diffuse large B-cell lymphoma|DLBCL"),
+    ("follicular lymphoma", r"follicular lymphoma"),
+    ("Hodgkin lymphoma", r"(?:classical )?Hodgkin(?:'s)? lymphoma"),
     ("adenocarcinoma", r"adenocarcinoma"),
     ("melanoma", r"melanoma"),
     ("glioblastoma", r"glioblastoma"),
@@ -55,7 +54,7 @@ HISTOLOGIES: list[tuple[str, str]] = [
     ("renal cell carcinoma", r"renal cell carcinoma|RCC"),
 ]
 _HIST = [(name, re.compile(r"(?i)(?<![\w-])(?:" + pat + r")(?![\w-])" if True else "")) for name, pat in HISTOLOGIES]
-_CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC"}
+_CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC", "DLBCL"}
 _LATERALITY = re.compile(r"(?i)\b(left|right|bilateral)\b(?:\s+\w+){0,3}?\s+(breast|lung|kidney|ovary|lobe|testis|adrenal|upper|lower|renal)"
                          r"|\b(?:breast|lung|kidney|ovary|testis|adrenal)\s*,\s*(left|right|bilateral)\b")
 _GRADE = re.compile(
@@ -78,18 +77,7 @@ def extract(doc: Doc) -> list[Finding]:
                 continue
             if not doc.assertion(m.start(), m.end()).negated:
                 out.append(Finding("histology", name, m.start(), m.end()))
-    for ctype, (site, words) in CANCER_TYPES.items():
-        pat = compile_words(words)
-        for m in pat.finditer(text):
-            s, e = re.search(r"[.\n]", text[: m.start()][::-1]), None
-            left = m.start() - s.start() if s else 0
-            window = text[max(left, m.start() - 80) : m.end() + 80]
-            if not _MALIGNANT.search(window):
-                continue
-            a = doc.assertion(m.start(), m.end())
-            if a.negated or a.family:
-                continue
-            out.append(Finding("cancer_type", ctype, m.start(), m.end(), extra={"site": site}))
+    out.extend(_cancer_types(doc))
     for m in _LATERALITY.finditer(text):
         out.append(Finding("laterality", (m[1] or m[3]).lower(), m.start(), m.end()))
     for m in _GLEASON.finditer(text):
@@ -106,8 +94,34 @@ def extract(doc: Doc) -> list[Finding]:
     return out
 
 
+def _cancer_types(doc: Doc) -> list[Finding]:
+    """Cancer-type mentions: entity names always, organ words only near a malignancy word; an organ named as
+    a metastatic site is skipped, and a mention inside a longer one ("lung" in "small cell lung cancer") yields."""
+    text = doc.text
+    metastatic = [(s.start, s.end) for s in site_mentions(text)]
+    hits: list[Finding] = []
+    for ctype, site, ents, organs in _TYPE_PATTERNS:
+        for pat, weight in ((ents, _ENTITY_WEIGHT), (organs, _ORGAN_WEIGHT)):
+            if pat is None:
+                continue
+            for m in pat.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in metastatic):
+                    continue
+                if weight == _ORGAN_WEIGHT:
+                    s = re.search(r"[.\n]", text[: m.start()][::-1])
+                    left = m.start() - s.start() if s else 0
+                    if not _MALIGNANT.search(text[max(left, m.start() - 80) : m.end() + 80]):
+                        continue
+                a = doc.assertion(m.start(), m.end())
+                if a.negated or a.family:
+                    continue
+                hits.append(Finding("cancer_type", ctype, m.start(), m.end(), weight, extra={"site": site}))
+    return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in hits)]
+
+
 def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
-    """First histology/cancer type mentioned wins (reports lead with the diagnosis); specific beats generic."""
+    """First histology mentioned wins (reports lead with the diagnosis); specific beats generic. Cancer type: the
+    highest weighted mention count (entity names outweigh organ words), then the earliest."""
     by_field: dict[str, list[Finding]] = {}
     for f in findings:
         by_field.setdefault(f.field, []).append(f)
@@ -117,9 +131,9 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
         profile.histology = best.value
         profile.evidence["histology"] = doc.evidence(best.start, best.end)
     if ct := by_field.get("cancer_type"):
-        counts: dict[str, int] = {}
+        counts: dict[str, float] = {}
         for f in ct:
-            counts[f.value] = counts.get(f.value, 0) + 1
+            counts[f.value] = counts.get(f.value, 0) + f.score
         best = max(ct, key=lambda f: (counts[f.value], -f.start))
         profile.cancer_type = best.value
         profile.primary_site = best.extra["site"]

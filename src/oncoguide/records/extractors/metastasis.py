@@ -1,14 +1,20 @@
-"""Metastatic sites and oligometastatic disease, with negation ("no evidence of distant metastasis")."""
+"""Metastatic sites, oligometastatic and metastatic disease, with negation ("no evidence of distant metastasis").
+
+`site_mentions` is shared with the diagnosis extractor: an organ named as a metastatic site ("leiomyosarcoma
+with lung metastases", "adenocarcinoma metastatic to the liver") is never evidence for the primary cancer.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from oncoguide.records.extractors.base import Doc, Finding
+from oncoguide.records.extractors.cancer_types import HEME
 from oncoguide.records.model import PatientProfile
 
 SITES: dict[str, str] = {
-    r"bones?|osseous|skeletal|spine|spinal|vertebra\w*|rib|ribs|pelvis|sacrum|femur|humerus": "bone",
+    r"bones?(?! marrow)|osseous|skeletal|spine|spinal|vertebra\w*|rib|ribs|pelvis|pelvic bones?|sacrum|femur|humerus|lytic": "bone",
     r"liver|hepatic": "liver",
     r"lungs?|pulmonary": "lung",
     r"brain|cerebral|cerebellar|intracranial": "brain",
@@ -17,48 +23,95 @@ SITES: dict[str, str] = {
     r"adrenals?|adrenal glands?": "adrenal",
     r"distant lymph nodes|supraclavicular (?:lymph )?nodes?|distant nodes?": "distant lymph nodes",
     r"skin|cutaneous|subcutaneous": "skin",
-    r"axillary lymph nodes|lymph nodes|nodes": "lymph nodes",
+    r"(?:axillary |retroperitoneal |mediastinal |para-?aortic )?lymph nodes|nodes|nodal": "lymph nodes",
     r"ovary|ovaries": "ovary",
     r"leptomeninges|leptomeningeal": "leptomeninges",
 }
 _SITE_ALT = "|".join(f"(?:{k})" for k in SITES)
 _SITE_RE = re.compile(r"(?i)\b(" + _SITE_ALT + r")\b")
-_MET = r"(?:metastas[ie]s|metastatic|mets|metastatic disease|metastatic lesions?|lesions?|deposits?|involvement|spread)"
+_MOD = r"(?:(?:multiple|bilateral|new|numerous|several|few|small|diffuse|retroperitoneal|mediastinal|vertebral|\w+-only)\s+)*"
+_LIST = r"(?:" + _MOD + r"(?:" + _SITE_ALT + r")(?:\s*(?:,|and|&|/|or)\s*(?:the\s+)?)?){1,6}"
+_MET = (r"(?:metastas[ie]s|metastatic|mets|metastatic disease|metastatic lesions?|lesions?|deposits?|involvement|spread|"
+        r"nodules? consistent with metasta\w+|disease|carcinomatosis|recurrence)")
 _PATTERNS = [
-    # "metastatic to bone and liver", "metastases to the liver, lungs and bone"
-    re.compile(r"(?i)\b(?:metastatic|metastases|metastasis|mets|spread)\s+(?:\w+\s+){0,2}?(?:to|in|involving|within)\s+(?:the\s+)?(?P<list>(?:(?:" + _SITE_ALT + r")(?:\s*(?:,|and|&|/|or)\s*(?:the\s+)?)?){1,6})"),
-    # "bone metastases", "liver and lung mets", "hepatic lesions"
-    re.compile(r"(?i)\b(?P<list>(?:(?:" + _SITE_ALT + r")(?:\s*(?:,|and|&|/)\s*)?){1,4})\s+" + _MET + r"\b"),
+    # "metastatic to bone and liver", "metastases to the liver, lungs and bone", "recurrence in the lungs"
+    re.compile(r"(?i)\b(?:metastatic|metastases|metastasis|mets|spread|recurrence|relapse|progression)\s+(?:\w+\s+){0,2}?"
+               r"(?:to|in|involving|within|into)\s+(?:the\s+)?(?P<list>" + _LIST + r")"),
+    # "bone metastases", "liver and lung mets", "hepatic lesions", "peritoneal carcinomatosis"
+    re.compile(r"(?i)\b(?P<list>" + _LIST + r")\s*" + _MET + r"\b"),
 ]
 _OLIGO = re.compile(r"(?i)\boligo[- ]?metasta\w+")
+# Metastatic disease stated without sites; lymph-node-only statements are regional, not distant.
+_METASTATIC = re.compile(
+    r"(?i)\b(?:de novo |widely |distant(?:ly)? )?metastatic\b(?!\s+(?:carcinoma|adenocarcinoma|tumou?r|disease)?\s*(?:in|to|involving)\s+(?:\w+\s+){0,4}?"
+    r"(?:lymph|nodes?|\d))|\bdistant metasta\w+|\bstage\s*(?:IV|4)\b|\bmetastatic recurrence\b"
+)
+_NON_METASTATIC = re.compile(r"(?i)\bnon-?metastatic\b|\bno (?:evidence of )?(?:distant|extrahepatic|extra-?hepatic|distant metastatic|metastatic) "
+                             r"(?:metastas[ie]s|disease|spread)\b|\bno (?:evidence of )?metastas[ie]s\b|\bno distant spread\b")
 
 
-def _sites(fragment: str) -> list[str]:
+@dataclass(frozen=True)
+class SiteMention:
+    """A site named as a metastatic location: canonical site, span of the site word, span of the phrase."""
+
+    site: str
+    start: int
+    end: int
+    phrase_start: int
+    phrase_end: int
+
+
+def _canon(word: str) -> str | None:
+    for pat, canon in SITES.items():
+        if re.fullmatch(pat, word, re.IGNORECASE):
+            return canon
+    return None
+
+
+def sites_in(fragment: str) -> list[str]:
+    """Canonical sites named anywhere in a fragment (a FHIR bodySite text), in order, once each."""
     out: list[str] = []
     for m in _SITE_RE.finditer(fragment):
-        word = m.group(1).lower()
-        for pat, canon in SITES.items():
-            if re.fullmatch(pat, word, re.IGNORECASE) and canon not in out:
-                out.append(canon)
+        if (canon := _canon(m.group(1))) and canon not in out:
+            out.append(canon)
+    return out
+
+
+def site_mentions(text: str) -> list[SiteMention]:
+    """Every organ word used as a metastatic location, negated or not (the caller decides)."""
+    out: list[SiteMention] = []
+    for pat in _PATTERNS:
+        for m in pat.finditer(text):
+            for s in _SITE_RE.finditer(text, m.start("list"), m.end("list")):
+                if canon := _canon(s.group(1)):
+                    out.append(SiteMention(canon, s.start(), s.end(), m.start(), m.end()))
     return out
 
 
 def extract(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    for pat in _PATTERNS:
-        for m in pat.finditer(doc.text):
-            a = doc.assertion(m.start(), m.end())
-            if not a.affirmed:
-                continue
-            for site in _sites(m["list"]):
-                out.append(Finding("metastatic_sites", site, m.start(), m.end()))
+    for s in site_mentions(doc.text):
+        if doc.assertion(s.phrase_start, s.phrase_end).affirmed:
+            out.append(Finding("metastatic_sites", s.site, s.phrase_start, s.phrase_end))
     for m in _OLIGO.finditer(doc.text):
         if not doc.assertion(m.start(), m.end()).negated:
             out.append(Finding("oligometastatic", True, m.start(), m.end()))
+    for m in _METASTATIC.finditer(doc.text):
+        a = doc.assertion(m.start(), m.end())
+        if a.affirmed and not re.match(r"(?i)non-?", doc.text[max(0, m.start() - 4) : m.start()][-4:].lstrip()):
+            out.append(Finding("metastatic", True, m.start(), m.end()))
+    for m in _NON_METASTATIC.finditer(doc.text):
+        out.append(Finding("metastatic", False, m.start(), m.end(), 0.5))
     return out
 
 
 def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
+    """Sites in order of mention; metastatic disease from a statement or a distant site, affirmed beats denied.
+
+    Blood cancers have no metastatic sites ("lytic bone lesions" in myeloma is the disease itself).
+    """
+    if profile.cancer_type in HEME:
+        return
     for f in findings:
         if f.field == "metastatic_sites" and f.value not in profile.metastatic_sites:
             profile.metastatic_sites.append(f.value)
@@ -66,3 +119,13 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
         elif f.field == "oligometastatic":
             profile.oligometastatic = True
             profile.evidence["oligometastatic"] = doc.evidence(f.start, f.end)
+    stated = [f for f in findings if f.field == "metastatic"]
+    distant = [f for f in findings if f.field == "metastatic_sites" and f.value != "lymph nodes"]
+    positive = [f for f in stated if f.value] + distant
+    if positive:
+        best = min(positive, key=lambda f: f.start)
+        profile.metastatic = True
+        profile.evidence["metastatic"] = doc.evidence(best.start, best.end)
+    elif profile.metastatic is None and (neg := [f for f in stated if not f.value]):
+        profile.metastatic = False
+        profile.evidence["metastatic"] = doc.evidence(neg[0].start, neg[0].end)

@@ -13,7 +13,8 @@ _ECOG = re.compile(
     r"|\b(?:performance status|PS)\s*(?:of|is|was|=|:)?\s*(?:ECOG\s*)?(?P<v2>[0-4])(?![\d%])"
 )
 _KPS = re.compile(r"(?i)\b(?:KPS|karnofsky(?: performance status)?)\s*(?:of|is|=|:)?\s*(?P<v>\d{2,3})\s*%?")
-_AGE = re.compile(r"(?i)\b(?P<v>\d{1,2}|1[01]\d)[- ](?:year|yr)s?[- ]old\b|\bage\s*[:=]?\s*(?P<v2>\d{1,3})\b|\b(?P<v3>\d{1,3})\s*(?:yo|y/o|y\.o\.)\b")
+_AGE = re.compile(r"(?i)\b(?P<v>\d{1,2}|1[01]\d)[- ](?:year|yr)s?[- ]old\b|\bage\s*[:=]?\s*(?P<v2>\d{1,3})\b|\b(?P<v3>\d{1,3})\s*(?:yo|y/o|y\.o\.)\b"
+    r"|\b(?:I am|I'm|aged)\s+(?P<v4>\d{2,3})\b(?!\s*(?:%|kg|lbs?|cm|mg|weeks?|days?|months?|cycles?))")
 _SEX = re.compile(r"(?i)\b(woman|female|lady|girl|she|her|man|male|gentleman|boy|he|his)\b")
 _FEMALE = {"woman", "female", "lady", "girl", "she", "her"}
 _KPS_TO_ECOG = [(90, 0), (70, 1), (50, 2), (30, 3), (0, 4)]
@@ -33,7 +34,7 @@ def extract(doc: Doc) -> list[Finding]:
         if 0 <= kps <= 100:
             out.append(Finding("ecog", next(e for k, e in _KPS_TO_ECOG if kps >= k), m.start(), m.end(), 1.0))
     for m in _AGE.finditer(text):
-        v = int(m["v"] or m["v2"] or m["v3"])
+        v = int(m["v"] or m["v2"] or m["v3"] or m["v4"])
         if 0 < v < 120:
             out.append(Finding("age", v, m.start(), m.end()))
     counts = {"female": 0, "male": 0}

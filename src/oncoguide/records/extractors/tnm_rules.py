@@ -61,7 +61,7 @@ def infer_t(text: str, site: str | None = None) -> Inference | None:
     cands: list[Inference] = []
     if ext is not None:
         cat, start, end, label = ext
-        cands.append(Inference(cat, f"{site}: {label} (AJCC 7th)", start, end))
+        cands.append(Inference(cat.replace("T2+", "T2a"), f"{site}: {label} (AJCC 7th)", start, end))
     if site in _SIZE_T and (size := tumour_size_cm(text)) is not None:
         cat = next(c for bound, c in _SIZE_T[site] if size[0] <= bound + 1e-9)
         cands.append(Inference(cat, f"{site}: tumour size {size[0]:g} cm (AJCC 7th)", size[1], size[2]))

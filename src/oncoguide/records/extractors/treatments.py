@@ -6,6 +6,7 @@ import re
 
 from oncoguide.records.extractors.base import Doc, Finding
 from oncoguide.records.extractors.drugs import DRUGS, REGIMENS
+from oncoguide.records.extractors.treatment_status import treatment_status
 from oncoguide.records.model import PatientProfile, Treatment
 
 _ALIAS: dict[str, str] = {}
@@ -14,7 +15,7 @@ for _generic, (_cls, _aliases) in DRUGS.items():
     for _a in _aliases:
         _ALIAS[_a.lower()] = _generic
 _DRUG_RE = re.compile(
-    r"(?i)(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(_ALIAS, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?i)(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(_ALIAS, key=len, reverse=True)) + r")(?![\w-](?!based|containing|refractory|resistant|sensitive))"
 )
 _REGIMEN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(r) for r in sorted(REGIMENS, key=len, reverse=True)) + r")(?![\w-])")
 _DATE = r"(?:\[date (?P<{g}>\d{{4}}-\d{{2}})\]|(?P<{g}m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{{4}})|(?P<{g}y>(?:19|20)\d{{2}}-\d{{2}})|(?P<{g}n>\d{{1,2}}/\d{{4}}))"
@@ -82,6 +83,9 @@ def extract(doc: Doc) -> list[Finding]:
         clause = text[cl_s:cl_e]
         if a.negated or a.hypothetical or a.family or _NOT_GIVEN.search(text[cl_s:start]):
             continue
+        status = treatment_status(text, start, end)
+        if status == "planned":
+            continue
         started = _date(_START.search(clause))
         stopped = _date(_STOP.search(clause))
         # a dose change in the next sentence belongs to this drug when that sentence names no other drug
@@ -90,7 +94,7 @@ def extract(doc: Doc) -> list[Finding]:
         changes = [c.group(0).strip() for c in _DOSE_CHANGE.finditer(clause + " " + following)]
         out.append(Finding("treatments", generic, start, end, extra={
             "kind": "drug", "class": DRUGS[generic][0], "start": started, "stop": stopped, "changes": changes,
-            "historical": a.historical,
+            "historical": a.historical, "status": status or ("prior" if a.historical else None),
         }))
     for pat, kind in ((_SURGERY, "surgery"), (_RADIATION, "radiation")):
         for m in pat.finditer(text):
@@ -105,7 +109,7 @@ def extract(doc: Doc) -> list[Finding]:
 
 
 def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
-    """One entry per treatment name; later mentions add dates and dose changes."""
+    """One entry per treatment name; later mentions add dates and dose changes; any current mention makes it current."""
     by_name: dict[str, Treatment] = {t.name: t for t in profile.treatments}
     for f in sorted(findings, key=lambda f: f.start):
         t = by_name.get(f.value)
@@ -113,6 +117,8 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
             t = Treatment(name=f.value, kind=f.extra["kind"], drug_class=f.extra["class"], evidence=doc.evidence(f.start, f.end))
             by_name[f.value] = t
             profile.treatments.append(t)
+        if f.extra.get("status") == "current" or (t.status is None and f.extra.get("status")):
+            t.status = f.extra["status"]
         t.start = t.start or f.extra["start"]
         t.stop = t.stop or f.extra["stop"]
         for c in f.extra["changes"]:

@@ -33,9 +33,10 @@ def tumour_size_cm(text: str) -> tuple[float, int, int] | None:
         label = None
         for lab in _SIZE_LABEL.finditer(before):
             label = lab
-        if label is None:
+        direct = re.search(r"(?i)(?:carcinoma|tumou?r|neoplasm|mass|nodule)\s*[,:(]\s*$", before)
+        if label is None and direct is None:
             continue
-        between = before[label.end() :]
+        between = "" if direct else before[label.end() :]
         if _NOT_TUMOUR.search(between) or len(re.findall(r"[.;]\s", between)) > 1:
             continue
         dims = [_num(d) for d in re.split(r"\s*[xX×]\s*", m["d"])]
@@ -46,9 +47,11 @@ def tumour_size_cm(text: str) -> tuple[float, int, int] | None:
 
 
 _CUE = re.compile(r"(?i)invad|invasion|infiltrat|extend|extension|penetrat|involv|through|into|reach|extent|depth|"
-                  r"level|spread|confined|limited|\bto\b|present|identified")
-_NEG_BEFORE = re.compile(r"(?i)\b(?:no|not|without|negative|free of|absent|uninvolved|lack of|rather than)\b[^.;]*$")
-_NEG_AFTER = re.compile(r"(?i)^[\s,:)-]*(?:(?:is|are|was)\s+)?(?:not|free|absent|negative|uninvolved|intact|unremarkable|no\b|none|n/a)")
+                  r"level|spread|confined|limited|present|identified|erod")
+_NEG_BEFORE = re.compile(r"(?i)\b(?:no|not|without|negative|free of|absent|uninvolved|lack of|rather than|possible|possibly|"
+                         r"suspicious|questionable|cannot|status of|rule out|r/o)\b[^.;]*$")
+_NEG_AFTER = re.compile(r"(?i)^(?:[\s,]*[\w'-]+){0,3}?[\s,:)-]*(?:(?:is|are|was|were|appears?|seems?)\s+)?(?:grossly\s+)?"
+                        r"(?:not|free|absent|negative|uninvolved|intact|unremarkable|no\b|none|n/a|cannot)")
 
 # site -> deepest-first (category, structure pattern, label). "T2+" marks a floor (lung pleura).
 _EXTENSION: dict[str, list[tuple[str, str, str]]] = {
@@ -89,7 +92,7 @@ _EXTENSION: dict[str, list[tuple[str, str, str]]] = {
         ("T2", r"(?:confined|limited) to (?:the )?prostate|organ[- ]confined|prostatic capsule|both (?:lobes|sides)|bilateral", "organ-confined tumour"),
     ],
     "kidney": [
-        ("T4", r"gerota'?s? fascia|beyond (?:the )?gerota|ipsilateral adrenal|adrenal gland", "invades beyond Gerota's fascia / adrenal"),
+        ("T4", r"gerota'?s? fascia|beyond (?:the )?gerota|ipsilateral adrenal", "invades beyond Gerota's fascia / adrenal"),
         ("T3b", r"(?:inferior )?vena cava|IVC", "extends into the vena cava"),
         ("T3a", r"renal vein|segmental (?:renal )?vein|perinephric|peri-?renal|renal sinus|sinus fat|peri-?pelvic (?:fat|adipose)|"
                 r"(?:through|beyond) (?:the )?(?:renal )?capsule", "extends into the renal vein / perinephric or sinus fat"),
@@ -119,7 +122,7 @@ _EXTENSION: dict[str, list[tuple[str, str, str]]] = {
     ],
     "liver": [
         ("T4", r"visceral peritoneum|gallbladder|diaphragm", "invades adjacent organs / visceral peritoneum"),
-        ("T3b", r"major branch of the (?:portal|hepatic) vein|portal vein|hepatic vein", "involves a major portal/hepatic vein branch"),
+        ("T3b", r"major branch of the (?:portal|hepatic) veins?", "involves a major portal/hepatic vein branch"),
     ],
     "testis": [
         ("T4", r"scrotum|scrotal", "invades the scrotum"),
@@ -151,8 +154,12 @@ def deepest_extension(text: str, site: str) -> tuple[str, int, int, str] | None:
 
 
 def _affirmed(text: str, start: int, end: int, needs_cue: bool = True) -> bool:
-    left = max(text.rfind(". ", 0, start), text.rfind(";", 0, start), text.rfind("\n", 0, start), start - 80)
+    left = max(text.rfind(";", 0, start), text.rfind("\n", 0, start), start - 80)
     before = text[left + 1 : start]
+    # OCR breaks lines with ". " mid-sentence: a break counts only before a capitalised word or a list label.
+    breaks = [b.end() for b in re.finditer(r"\.\s+(?=[A-Z][a-z]|\d+[.)]\s|[A-Z]{2,}\s)", before)]
+    if breaks:
+        before = before[breaks[-1] :]
     after = text[end : end + 40]
     if re.match(r"(?i)\s*(?:margin|lymph|node|resection margin|station)", after):
         return False
@@ -163,8 +170,7 @@ def _affirmed(text: str, start: int, end: int, needs_cue: bool = True) -> bool:
     return not needs_cue or bool(_CUE.search(before) or _CUE.search(after[:25]))
 
 
-_WORDNUM = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-                                       "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_WORDNUM = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 _WORDNUM.update({"no": 0, "none": 0, "a": 1, "single": 1})
 _CNT = r"(?:\d{1,3}|" + "|".join(sorted(_WORDNUM, key=len, reverse=True)) + r")"
 _PAIR = re.compile(rf"(?i)(?<![\d/.\-])(?P<pos>{_CNT})\s*(?:/|of|out of)\s*(?P<tot>\d{{1,3}}|{_CNT})(?![\d/])")
@@ -174,6 +180,10 @@ _ALL_NEG = re.compile(
     r"(?:negative|free of|no (?:evidence of )?(?:tumou?r|carcinoma|malignan\w+|metasta\w+)|without (?:tumou?r|carcinoma|metasta\w+)|benign|"
     r"reactive|no tumou?r present)"
 )
+_EXAMINED = re.compile(r"(?i)(?:number of|total)\s+(?:lymph\s+)?nodes?\s+(?:examined|identified|retrieved|recovered)\s*[:=]?\s*(?P<n>\d{1,3})")
+_INVOLVED = re.compile(r"(?i)(?:number of|total)\s+(?:lymph\s+)?nodes?\s+(?:with metasta\w+|metastatic|positive|involved)\s*[:=]?\s*(?P<n>\d{1,3})|"
+                       r"number of (?:metastatic|positive|involved) (?:lymph\s+)?nodes\s*[:=]?\s*(?P<m>\d{1,3})")
+_NEG_NODES = re.compile(r"(?i)benign lymph nodes?|lymph nodes?(?:[, ]+[\w-]+){0,3}[,:]?\s+(?:are\s+|is\s+)?(?:negative for|not involved|uninvolved|free of)")
 _SOME_POS = re.compile(
     rf"(?i)(?:metasta\w+|carcinoma|tumou?r|positive)[^.;]{{0,40}}?\b(?:in|involving|to)\s+(?P<pos>{_CNT})\s+(?:\w+\s+){{0,2}}?(?:lymph\s*nodes?|nodes)\b"
 )
@@ -196,7 +206,7 @@ def node_counts(text: str) -> tuple[int, int, int, int, str] | None:
         if not (0 <= pos <= tot <= 150 and tot > 0):
             continue
         ctx = text[max(0, m.start() - 120) : m.end() + 40]
-        if not _NODE_WORD.search(ctx) or re.search(r"(?i)(?:core|cores|slides?|blocks?|fragments?|biops)[^/]{0,15}$", text[max(0, m.start() - 40) : m.start()]):
+        if not _NODE_WORD.search(ctx) or re.search(r"(?i)(?:core|cores|slides?|blocks?|fragments?|biops|grade|score)[^/]{0,15}$", text[max(0, m.start() - 40) : m.start()]):
             continue
         if re.match(r"\s*(?:cm|mm|%|hpf|high)", text[m.end() : m.end() + 6], re.IGNORECASE):
             continue
@@ -205,6 +215,14 @@ def node_counts(text: str) -> tuple[int, int, int, int, str] | None:
         for m in _ALL_NEG.finditer(text):
             if (tot := _n(m["tot"])) > 0:
                 pairs.append((0, tot, m.start(), m.end()))
+        examined = [(_n(m["n"]), m) for m in _EXAMINED.finditer(text)]
+        involved = [(_n(m["n"] or m["m"]), m) for m in _INVOLVED.finditer(text)]
+        if examined:
+            k = sum(v for v, _ in involved)
+            first = examined[0][1]
+            pairs.append((k, max(k, sum(v for v, _ in examined)), first.start(), first.end()))
+        elif not pairs and (neg := _NEG_NODES.search(text)):
+            pairs.append((0, 0, neg.start(), neg.end()))
         for m in _SOME_POS.finditer(text):
             if not re.search(r"(?i)\b(?:no|not|negative|free)\b", m.group(0)) and (pos := _n(m["pos"])) > 0:
                 pairs.append((pos, 0, m.start(), m.end()))

@@ -1,0 +1,52 @@
+"""Whether a drug mention is current or prior therapy, from the tense cues around it.
+
+Trials ask for both ("no prior CDK4/6 inhibitor", "currently on endocrine therapy"), and descriptions mix
+them in one sentence ("completed FOLFOX and now receives FOLFIRI"), so the cue nearest before the drug
+inside its own segment decides; segments end at ';' and at "and (is) now"/"then"-style pivots. A cue after
+the drug ("..., ongoing since 2025", "until 2023") is the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Status = Literal["current", "prior", "planned"]
+
+_CURRENT = (r"currently|current(?: treatment| therapy| regimen)?|now|presently|is on|are on|has been on|remains on|continues|continuing|"
+            r"ongoing|receiving|receives|is receiving|takes|taking|started|starting|began|initiated|switched to|changed to|maintenance on|"
+            r"on treatment with|is being treated with|today")
+_PRIOR = (r"prior|previously|previous|formerly|progressed (?:on|after|through|despite)|progression on|after|following|failed|"
+          r"refractory to|intolerant (?:of|to)|was on|were on|had|took|received|completed|was treated|treated in \d{4}|treated with|"
+          r"history of|stopped|discontinued|before that|until|in the past|last dose|relapsed after|s/p|status post")
+_PLANNED = (r"plan(?:ned)?(?: is| to)?|will (?:start|receive|begin)|to start|recommended|candidate for|consider(?:ed|ing)?|"
+            r"referred for|offered|eligible for")
+_CUE = re.compile(rf"(?i)\b(?:(?P<cur>{_CURRENT})|(?P<pri>{_PRIOR})|(?P<plan>{_PLANNED}))\b")
+_AFTER_CURRENT = re.compile(r"(?i)^[^.;]{0,60}?\b(?:ongoing|since|which (?:s?he|they|I) (?:takes?|is taking|receives?) now|to date|continues)\b")
+_AFTER_PRIOR = re.compile(r"(?i)^[^.;]{0,40}?\b(?:until|stopped|discontinued|completed|was stopped|ended)\b")
+_PIVOT = re.compile(r"(?i)[;]|\.\s|\b(?:and|but|then|,)\s+(?=(?:(?:is|was|s?he|they|I)\s+)?(?:now|currently|then|later|subsequently|is on|started|switched))")
+
+
+def _segment_start(text: str, start: int) -> int:
+    left = max(0, start - 160)
+    last = left
+    for m in _PIVOT.finditer(text, left, start):
+        last = m.end()
+    return last
+
+
+def treatment_status(text: str, start: int, end: int) -> Status | None:
+    """'current' / 'prior' / 'planned' for the drug at text[start:end], or None when the record does not say."""
+    seg = text[_segment_start(text, start) : start]
+    cues = list(_CUE.finditer(seg))
+    if cues:
+        last = cues[-1]
+        return "current" if last["cur"] else "prior" if last["pri"] else "planned"
+    after = text[end : end + 80]
+    if _AFTER_PRIOR.search(after):
+        return "prior"
+    if _AFTER_CURRENT.search(after):
+        return "current"
+    if re.match(r"(?i)\s*on\s*$", seg[-4:]) or re.search(r"(?i)(?:^|[.:]\s*)on\s+$", seg):
+        return "current"
+    return None
