@@ -41,7 +41,7 @@ def doc_ranking(scores: np.ndarray, doc_of: list[str], k: int) -> list[str]:
 
 def metrics(ranked: list[list[str]], gold: list[str]) -> dict[str, float]:
     h1 = h5 = rr = 0.0
-    for docs, g in zip(ranked, gold):
+    for docs, g in zip(ranked, gold, strict=False):
         if g in docs[:1]:
             h1 += 1
         if g in docs[:5]:

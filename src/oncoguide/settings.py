@@ -51,7 +51,7 @@ class Settings(BaseModel):
         return self.home / "index"
 
     @classmethod
-    def from_env(cls, **overrides: object) -> "Settings":
+    def from_env(cls, **overrides: object) -> Settings:
         """Defaults, then environment variables, then explicit overrides (highest)."""
         values: dict[str, object] = {}
         if corpus := os.environ.get("ONCOGUIDE_CORPUS"):

@@ -122,3 +122,26 @@ def test_profile_personalises_lead_in_and_search(guide) -> None:  # type: ignore
     assert re.search(r"ER-positive, HER2-negative, oligometastatic stage IV breast cancer", lead.text)
     assert "ribociclib" in lead.text
     assert any("breast" in s.title.lower() for s in ans.sources)
+
+
+def test_trial_question_with_profile_lists_matching_trials(guide) -> None:  # type: ignore[no-untyped-def]
+    from oncoguide.answer.engine import OncoGuide
+    from oncoguide.trials.loader import load_trials
+    from oncoguide.trials.matcher import TrialMatcher
+
+    trials = load_trials(guide.settings.trials_path)
+    breast = [t for t in trials if any("breast" in c.lower() for c in t.conditions)][:25]
+    other = [t for t in trials if not any("breast" in c.lower() for c in t.conditions)][:25]
+    matcher = TrialMatcher(guide.settings, trials=breast + other, embedder=guide.embedder)
+    g = OncoGuide(guide.settings, embedder=guide.embedder, trial_matcher=matcher)
+    profile = PatientProfile(
+        cancer_type="breast cancer", stage_group="IV", metastatic_sites=["lung"], age=58, sex="female",
+        biomarkers=[Biomarker(name="ER", status="positive"), Biomarker(name="HER2", status="negative")],
+    )
+    ans = g.ask("How do I find the best clinical trial for breast cancer?", profile=profile)
+    assert ans.sections, "the cited guidance comes first"
+    assert ans.trials and len(ans.trials) <= 5
+    assert ans.trials[0].nct_id in {t.nct_id for t in breast}
+    assert all(t.url.endswith(t.nct_id) for t in ans.trials)
+    # Without a profile there is nothing to match against, so no trials are listed.
+    assert not g.ask("How do I find the best clinical trial for breast cancer?").trials

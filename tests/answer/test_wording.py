@@ -20,7 +20,7 @@ def test_every_intent_has_all_parts() -> None:
         assert 4 <= len(iw.questions_to_ask) <= 6, name
         assert 2 <= len(iw.next_steps) <= 4, name
         assert "{topic}" in iw.question_template
-    assert w.section_titles["stage"] == "What it means for staging"
+    assert w.section_titles["stage"] == "How it spreads and what it means for staging"
     assert w.for_intent("no-such-intent") == w.intents["general"]
 
 

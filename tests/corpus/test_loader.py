@@ -82,3 +82,10 @@ def test_malformed_pages_are_reported_not_fatal(tmp_path: Path, content: bytes, 
     assert [p.doc for p in pages] == ["types-metastatic-cancer.md"]
     assert len(errors) == 1 and errors[0].path.endswith("broken.md")
     assert reason in errors[0].reason
+
+
+def test_links_kept_as_absolute_urls() -> None:
+    page = load_page(CORPUS / "types-breast-stages-metastatic-breast-cancer.md")
+    assert not isinstance(page, PageError)
+    assert page.links and all(u.startswith(("https://", "http://")) for u in page.links)
+    assert "https://www.cancer.gov/types/metastatic-cancer" in page.links

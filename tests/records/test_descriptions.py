@@ -14,7 +14,7 @@ from oncoguide.records import extract_profile
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
-from records_bench import DESC_SETS, describe
+from records_bench import DESC_SETS, describe  # noqa: E402  (the bench owns the scoring)
 
 ITEMS = [json.loads(line) for line in (BENCH / "records_data" / "descriptions.jsonl").open() if line.strip()]
 

@@ -31,7 +31,8 @@ def test_round_trip_keeps_the_profile():
     assert back.model_dump(include=STABLE) == original.model_dump(include=STABLE)
     assert (back.tnm.t, back.tnm.n, back.tnm.prefix) == (original.tnm.t, original.tnm.n, original.tnm.prefix)
     assert {(b.name, b.status) for b in back.biomarkers} == {(b.name, b.status) for b in original.biomarkers}
-    drugs = lambda p: {(t.name, t.drug_class, t.start) for t in p.treatments if t.kind == "drug"}
+    def drugs(p):
+        return {(t.name, t.drug_class, t.start) for t in p.treatments if t.kind == "drug"}
     assert drugs(back) == drugs(original)
 
 

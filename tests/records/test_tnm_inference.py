@@ -58,7 +58,8 @@ def test_real_reports_held_out_floor():
     """Held-out third (by hash of report id): category accuracy stays well above the regex baseline."""
     ours = {"T": [0, 0], "N": [0, 0]}
     regex = {"T": 0, "N": 0}
-    cat = lambda v: re.match(r"[TN](?:is|X|\d)", v)[0] if v else None
+    def cat(v):
+        return re.match(r"[TN](?:is|X|\d)", v)[0] if v else None
     for line in TCGA.open():
         r = json.loads(line)
         if int(hashlib.md5(r["report_id"].encode()).hexdigest(), 16) % 3:

@@ -26,7 +26,9 @@ def test_primary_intent(question: str, intent: str) -> None:
 
 def test_focus_drops_question_framing() -> None:
     assert understand("What are the treatments for Adult Hodgkin Lymphoma ?").focus == "Adult Hodgkin Lymphoma"
-    assert understand("What does it mean when breast cancer spreads to the lungs?").focus.startswith("breast cancer")
+    spread = understand("What does it mean when breast cancer spreads to the lungs?")
+    assert "breast cancer" in spread.focus and "lung" not in spread.focus  # the lungs are where it went
+    assert spread.metastatic_sites == ["lungs"] and "metastatic" in spread.expansions
 
 
 def test_meaning_and_spread_both_detected() -> None:

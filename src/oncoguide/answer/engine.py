@@ -7,16 +7,16 @@ composition) are pure functions.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from oncoguide.answer.compose import compose_answer, related_questions
-from oncoguide.answer.model import Answer, Notice
+from oncoguide.answer.model import Answer, Notice, TrialSuggestion
 from oncoguide.answer.personalize import personalize_query, profile_lead_in
 from oncoguide.answer.prompts import next_steps, questions_to_ask
 from oncoguide.answer.triage import Triage, assess_message
 from oncoguide.answer.wording import Wording, load_wording
 from oncoguide.corpus.model import Passage
-from oncoguide.retrieval.embedder import Embedder
+from oncoguide.retrieval.embedder import Embedder, embedder_for
 from oncoguide.retrieval.index import BuildReport, build_index, index_exists, load_index
 from oncoguide.retrieval.query import understand
 from oncoguide.retrieval.search import Hit, Retriever
@@ -28,10 +28,6 @@ if TYPE_CHECKING:
 
 class InputError(ValueError):
     """A question we cannot take (empty, binary, too long); the message is safe to show."""
-
-
-def make_embedder(settings: Settings) -> Embedder:
-    return Embedder(settings.embedding_model, cache_dir=settings.home / "models")
 
 
 def ensure_index(
@@ -51,9 +47,10 @@ class OncoGuide:
         settings: Settings | None = None,
         embedder: Embedder | None = None,
         progress: Callable[[str, int, int], None] | None = None,
+        trial_matcher: Any = None,
     ) -> None:
         self.settings = settings or Settings.from_env()
-        self.embedder = embedder or make_embedder(self.settings)
+        self.embedder = embedder or embedder_for(self.settings)
         ensure_index(self.settings, self.embedder, progress)
         self.index = load_index(self.settings)
         self.retriever = Retriever(self.index, self.embedder)
@@ -61,6 +58,7 @@ class OncoGuide:
         self._vocabulary = self.index.vocabulary()
         self._page_questions = {d: p.question_headings for d, p in self.index.pages.items()}
         self._position = {p.passage_id: i for i, p in enumerate(self.index.passages)}
+        self._trials: Any = trial_matcher  # a TrialMatcher; loaded when a trial question first needs it
 
     def following(self, passage: Passage, n: int = 6) -> list[Passage]:
         """Up to n passages after this one on the same page, in page order."""
@@ -86,7 +84,7 @@ class OncoGuide:
         history: Sequence[str] = (),
     ) -> Answer:
         """A structured, cited answer; raises InputError for input we cannot take."""
-        t = assess_message(question, known_words=self._vocabulary, max_chars=self.settings.max_question_chars)
+        t = assess_message(question, known_words=self._vocabulary, max_chars=self.settings.max_question_chars)  # type: ignore[arg-type]  # triage reports non-strings as errors
         if t.error:
             raise InputError(t.error.message)
         text = t.text or str(question).strip()
@@ -115,4 +113,29 @@ class OncoGuide:
         answer.next_steps = next_steps(w, info.intents)
         answer.related_questions = related_questions(info, hits, self._page_questions, earlier=history)
         answer.disclaimer = w.disclaimer
+        if profile is not None and "trials" in info.intents:
+            answer.trials = self.suggest_trials(profile)
         return answer
+
+    def suggest_trials(self, profile: PatientProfile, k: int = 5) -> list[TrialSuggestion]:
+        """Top trial matches for a profile; the matcher (and its index) loads on first use."""
+        from oncoguide.trials.matcher import TrialMatcher
+
+        if self._trials is None:
+            self._trials = TrialMatcher(self.settings, embedder=self.embedder)
+        try:
+            results = self._trials.match(profile, k=k)
+        except ValueError:
+            return []  # the profile names nothing to search trials with
+        out = []
+        for m in results.results:
+            verdicts = [c.verdict for c in m.criteria]
+            out.append(
+                TrialSuggestion(
+                    nct_id=m.nct_id, title=m.title, eligibility=m.eligibility,
+                    url=f"https://clinicaltrials.gov/study/{m.nct_id}",
+                    met=verdicts.count("met"), not_met=verdicts.count("not_met"), unknown=verdicts.count("unknown"),
+                    ask_trial_team=[c.question for c in m.criteria if c.verdict == "unknown" and c.question][:3],
+                )
+            )
+        return out

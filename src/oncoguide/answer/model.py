@@ -42,11 +42,16 @@ class Notice(BaseModel):
 
 
 class TrialSuggestion(BaseModel):
+    """A matching trial with its criterion tally; the trials module explains each verdict."""
+
     nct_id: str
     title: str
     eligibility: str
     url: str
-    summary: str = ""
+    met: int = 0
+    not_met: int = 0
+    unknown: int = 0
+    ask_trial_team: list[str] = Field(default_factory=list, description="Questions for the unknown criteria.")
 
 
 class Answer(BaseModel):

@@ -29,7 +29,10 @@ def render_answer(ans: Answer, console: Console) -> None:
     if ans.trials:
         console.print("\n[bold]Clinical trials that may fit[/]")
         for t in ans.trials:
-            console.print(f"  • {t.nct_id} ({t.eligibility}): {escape(t.title)} [dim]{t.url}[/]")
+            console.print(f"  • {t.nct_id} ({t.eligibility}; {t.met} met, {t.not_met} not met, {t.unknown} unknown): "
+                          f"{escape(t.title)} [dim]{t.url}[/]")
+            for q in t.ask_trial_team:
+                console.print(f"      ? {escape(q)}", highlight=False)
     for title, items in (("Questions to ask your care team", ans.questions_to_ask), ("Next steps", ans.next_steps),
                          ("Related questions", ans.related_questions)):
         if items:

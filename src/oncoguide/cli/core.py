@@ -98,13 +98,13 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def index(as_json: bool = typer.Option(False, "--json", help="Print the build report as JSON.")) -> None:
         """Build the passage index, or update it for pages that changed (unchanged pages cost nothing)."""
-        from oncoguide.answer.engine import make_embedder
+        from oncoguide.retrieval.embedder import embedder_for
         from oncoguide.retrieval.index import build_index
 
         settings = Settings.from_env()
         try:
             with progress_bar() as update:
-                report = build_index(settings, make_embedder(settings), update)
+                report = build_index(settings, embedder_for(settings), update)
         except FileNotFoundError as e:
             _fail(str(e), 1)
         if as_json:
@@ -113,8 +113,8 @@ def register(app: typer.Typer) -> None:
         state = "up to date" if report.up_to_date else f"{report.pages_changed} page(s) indexed"
         out.print(f"Index {state}: {report.pages_total} pages, {report.passages} passages, "
                   f"{report.pages_removed} removed, {len(report.errors)} skipped.")
-        for e in report.errors:
-            err.print(f"  skipped {e.path}: {e.reason}")
+        for skipped in report.errors:
+            err.print(f"  skipped {skipped.path}: {skipped.reason}")
 
     @app.command()
     def search(

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+if TYPE_CHECKING:
+    from oncoguide.records.model import PatientProfile
+
 app = typer.Typer(no_args_is_help=True)
 _VERDICT_STYLE = {"met": "green", "not_met": "red", "unknown": "yellow", "not_applicable": "dim"}
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {message}")
     raise typer.Exit(2)
 
 
-def _read_profile(path: Path):  # noqa: ANN202 - PatientProfile imported lazily
+def _read_profile(path: Path) -> PatientProfile:
     from oncoguide.records.model import PatientProfile
 
     if not path.is_file():
@@ -68,10 +71,10 @@ def _print_results(results, console: Console) -> None:  # noqa: ANN001
 
 @app.command()
 def match(
-    profile: Optional[Path] = typer.Option(None, "--profile", help="PatientProfile JSON file."),
-    text: Optional[str] = typer.Option(None, "--text", help="Free-text patient description."),
-    queries: Optional[Path] = typer.Option(None, "--queries", help='JSONL of {"id", "text"}; one JSON line out each.'),
-    country: Optional[str] = typer.Option(None, "--country", help="Keep trials with a site in this country."),
+    profile: Path | None = typer.Option(None, "--profile", help="PatientProfile JSON file."),
+    text: str | None = typer.Option(None, "--text", help="Free-text patient description."),
+    queries: Path | None = typer.Option(None, "--queries", help='JSONL of {"id", "text"}; one JSON line out each.'),
+    country: str | None = typer.Option(None, "--country", help="Keep trials with a site in this country."),
     recruiting: bool = typer.Option(False, "--recruiting", help="Keep only trials recorded as recruiting."),
     k: int = typer.Option(20, "--k", min=1, max=200, help="How many trials to return."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
@@ -105,7 +108,7 @@ def match(
         if text is not None:
             patient = text_to_profile(text)
         matcher = TrialMatcher(settings)
-        if queries is not None:
+        if patient is None:  # --queries
             for qid, qtext in lines:
                 res = matcher.match(text_to_profile(qtext), country=country, recruiting=recruiting, k=k)
                 typer.echo(json.dumps({"id": qid, **res.to_json()}, ensure_ascii=False))

@@ -97,7 +97,7 @@ def parse_page(path: Path, raw: bytes, target_words: int = 160) -> Page:
     ctypes = meta.get("cancerTypes") or []
     cancer_types = [str(c) for c in ctypes] if isinstance(ctypes, list) else [str(ctypes)]
     reviewed = meta.get("lastReviewed")
-    sections, questions = split_sections(body)
+    sections, questions, links = split_sections(body)
     stem = doc.removesuffix(".md")
     passages: list[Passage] = []
     for sec in sections:
@@ -129,6 +129,7 @@ def parse_page(path: Path, raw: bytes, target_words: int = 160) -> Page:
         content_hash=content_hash(raw),
         passages=passages,
         question_headings=questions,
+        links=links,
     )
 
 

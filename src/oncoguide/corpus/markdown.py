@@ -60,8 +60,11 @@ def _replace_links(text: str, links: list[str]) -> str:
             links.append(url)
         return label
 
-    text = _LINK.sub(repl, text)
-    return _AUTOLINK.sub(lambda m: (links.append(m.group(1)), "")[1], text)
+    def auto(m: re.Match[str]) -> str:
+        links.append(m.group(1))
+        return ""
+
+    return _AUTOLINK.sub(auto, _LINK.sub(repl, text))
 
 
 _REF_MARKS = re.compile(r"\[\d+(?:\s*[,\u2013-]\s*\d+)*\]")
@@ -119,7 +122,7 @@ def _blocks(lines: list[str]) -> list[str]:
                 continue
             if out and out[-1].endswith(":"):
                 joined = items[0]
-                for prev, item in zip(items, items[1:]):
+                for prev, item in zip(items, items[1:], strict=False):
                     joined += (" " if prev.endswith(":") else "; ") + item  # nested list under "a mole that:"
                 out[-1] = out[-1] + " " + joined + ("" if joined.endswith(":") else ".")
             else:
@@ -131,8 +134,12 @@ def _blocks(lines: list[str]) -> list[str]:
     return out
 
 
-def split_sections(body: str) -> tuple[list[Section], list[str]]:
-    """Sections of a page body (front matter removed) and the page's question-form headings."""
+def split_sections(body: str) -> tuple[list[Section], list[str], list[str]]:
+    """Sections of a page body (front matter removed), its question-form headings, and its link targets.
+
+    Link targets are kept only as absolute cancer.gov URLs (in-page anchors and odd schemes are dropped),
+    so a "read more" can cite them.
+    """
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     body = _IMAGE.sub("", body)
     links: list[str] = []
@@ -184,4 +191,4 @@ def split_sections(body: str) -> tuple[list[Section], list[str]]:
         for s in sections
         if not any(BOILERPLATE_HEADINGS.match(h) for h in [h for h in s.headings if not h.endswith(" - NCI")][1:])
     ]
-    return kept, questions
+    return kept, questions, list(dict.fromkeys(links))

@@ -42,6 +42,7 @@ class Page(BaseModel):
     question_headings: list[str] = Field(
         default_factory=list, description="Headings phrased as questions; feed 'related questions'."
     )
+    links: list[str] = Field(default_factory=list, description="Absolute URLs the page links to.")
 
 
 class PageError(BaseModel):

@@ -65,8 +65,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in _SENTENCE_BREAK.finditer(text, 0, start):
         left = m.end()
-    m = _SENTENCE_BREAK.search(text, end)
-    right = m.start() if m else len(text)
+    stop = _SENTENCE_BREAK.search(text, end)
+    right = stop.start() if stop else len(text)
     return left, right
 
 

@@ -158,8 +158,8 @@ def _year_month(date_text: str) -> str | None:
         return f"{m[1]}-{int(m[2]):02d}"
     if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", s):
         a, b = int(m[1]), int(m[2])
-        month = a if a <= 12 else b  # US order unless impossible
-        return f"{m[3]}-{month:02d}" if 1 <= month <= 12 else None
+        mo = a if a <= 12 else b  # US order unless impossible
+        return f"{m[3]}-{mo:02d}" if 1 <= mo <= 12 else None
     if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})", s):
         return f"20{m[3]}-{int(m[1]):02d}" if 1 <= int(m[1]) <= 12 else None
     words = re.findall(r"[a-z]+|\d+", s)

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from oncoguide.records.errors import InvalidFHIRError
 from oncoguide.records.extractors import diagnosis, metastasis, treatments
 from oncoguide.records.extractors.base import Doc
-from oncoguide.records.model import TNM, Biomarker, Evidence, PatientProfile, Treatment
+from oncoguide.records.model import TNM, Biomarker, Evidence, MarkerStatus, PatientProfile, Treatment, TreatmentKind
 
 SUPPORTED = {
     "Patient", "Condition", "Observation", "MedicationStatement", "MedicationRequest",
@@ -100,7 +100,10 @@ def _ev(name: str, rtype: str, rid: str | None, quote: str, date: str | None) ->
     return Evidence(document=f"{name}#{rtype}/{rid or '?'}", start=0, end=len(quote), quote=quote[:200], date=date)
 
 
-def _status(value: dict[str, Any]) -> str | None:
+_STATUS_WORDS: tuple[MarkerStatus, ...] = ("positive", "negative", "equivocal", "low")
+
+
+def _status(value: dict[str, Any]) -> MarkerStatus | None:
     for c in _codings(value):
         for key in (c.get("code"), (c.get("display") or "").lower()):
             if key in _POSITIVE or (isinstance(key, str) and key.startswith(("positive", "high", "present"))):
@@ -110,9 +113,9 @@ def _status(value: dict[str, Any]) -> str | None:
             if key in ("equivocal",):
                 return "equivocal"
     text = (value.get("text") or "").lower()
-    for s in ("positive", "negative", "equivocal", "low"):
+    for s in _STATUS_WORDS:
         if s in text:
-            return s  # type: ignore[return-value]
+            return s
     return None
 
 
@@ -165,7 +168,9 @@ def to_profile(resources: list[dict[str, Any]], name: str = "fhir") -> PatientPr
                         m = re.search(rf"(?i)(?:y?[cp])?({kind.upper()}(?:[0-4]|is|X)[a-d]?\d?)", raw)
                         if m:
                             tnm[kind] = m[1][0].upper() + m[1][1:]
-                            prefix = prefix or (re.match(r"(?i)(y?[cp])" + kind, raw) or [None, pre])[1].lower()
+                            if not prefix:
+                                written = re.match(r"(?i)(y?[cp])" + kind, raw)
+                                prefix = (written[1] if written else pre).lower()
                 elif code in _LOINC_MARKER or code == "69548-6":
                     marker = _LOINC_MARKER.get(code)
                     for comp in res.get("component") or []:
@@ -174,7 +179,7 @@ def to_profile(resources: list[dict[str, Any]], name: str = "fhir") -> PatientPr
                                 marker = HGNC.get(c["code"].split(":")[1], marker)
                     if marker is None:
                         continue
-                    status = _status(value) if value else None
+                    status: MarkerStatus | None = _status(value) if value else None
                     val = None
                     if "valueQuantity" in res:
                         q = res["valueQuantity"]
@@ -204,9 +209,9 @@ def to_profile(resources: list[dict[str, Any]], name: str = "fhir") -> PatientPr
                                                   stop=stop, evidence=_ev(name, rtype, rid, text, start)))
         elif rtype == "Procedure":
             text = _text_of(res.get("code"))
-            kind = "radiation" if re.search(r"(?i)radiation|radiotherapy|brachytherapy", text) else "surgery"
+            proc_kind: TreatmentKind = "radiation" if re.search(r"(?i)radiation|radiotherapy|brachytherapy", text) else "surgery"
             if not any(t.name == text.lower() for t in p.treatments):
-                p.treatments.append(Treatment(name=text.lower(), kind=kind, start=date, evidence=_ev(name, rtype, rid, text, date)))
+                p.treatments.append(Treatment(name=text.lower(), kind=proc_kind, start=date, evidence=_ev(name, rtype, rid, text, date)))
         elif rtype == "DiagnosticReport":
             from oncoguide.records.deid import deidentify
             from oncoguide.records.engine import extract_doc
@@ -260,10 +265,10 @@ def to_bundle(profile: PatientProfile) -> dict[str, Any]:
                      **({"coding": [{"system": SNOMED, "code": "363346000", "display": profile.histology}]} if profile.histology else {})},
         }
         if profile.primary_site:
-            site: dict[str, Any] = {"text": profile.primary_site}
+            body_site: dict[str, Any] = {"text": profile.primary_site}
             if profile.laterality:
-                site["extension"] = [{"url": MCODE + "mcode-laterality-qualifier", "valueCodeableConcept": {"text": profile.laterality}}]
-            cond["bodySite"] = [site]
+                body_site["extension"] = [{"url": MCODE + "mcode-laterality-qualifier", "valueCodeableConcept": {"text": profile.laterality}}]
+            cond["bodySite"] = [body_site]
         add(cond)
     for site in profile.metastatic_sites:
         add({"resourceType": "Condition", "meta": {"profile": [MCODE + "mcode-secondary-cancer-condition"]},

@@ -34,9 +34,13 @@ class TNM(BaseModel):
     n_evidence: Evidence | None = Field(default=None, description="Where N was read or inferred from.")
 
 
+MarkerStatus = Literal["positive", "negative", "equivocal", "low"]
+TreatmentKind = Literal["drug", "surgery", "radiation", "other"]
+
+
 class Biomarker(BaseModel):
     name: str = Field(description="Canonical marker name, e.g. 'ER', 'HER2', 'PD-L1', 'KRAS'.")
-    status: Literal["positive", "negative", "equivocal", "low"] | None = None
+    status: MarkerStatus | None = None
     value: str | None = Field(default=None, description="Percent, score, ratio or variant as written.")
     evidence: Evidence | None = None
     most_recent: bool = Field(default=True, description="False when a later document reports this marker.")
@@ -44,7 +48,7 @@ class Biomarker(BaseModel):
 
 class Treatment(BaseModel):
     name: str = Field(description="Normalized generic drug name, or surgery/radiation description.")
-    kind: Literal["drug", "surgery", "radiation", "other"] = "drug"
+    kind: TreatmentKind = "drug"
     drug_class: str | None = None
     status: Literal["current", "prior"] | None = Field(
         default=None, description="'current' when the record says the patient is on it now, 'prior' when it was given before."

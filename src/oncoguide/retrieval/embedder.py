@@ -21,6 +21,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from oncoguide.settings import Settings
+
 Backend = Literal["onnx", "torch"]
 Precision = Literal["int8", "fp32"]
 
@@ -263,3 +265,8 @@ class Embedder:
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    """The project's embedder for these settings, caching its ONNX export under the data folder."""
+    return Embedder(settings.embedding_model, cache_dir=settings.home / "models")

@@ -28,7 +28,7 @@ class LexicalIndex:
         self._words = words  # surface words (lowercase) seen in the texts: the vocabulary for triage
 
     @classmethod
-    def build(cls, texts: list[str]) -> "LexicalIndex":
+    def build(cls, texts: list[str]) -> LexicalIndex:
         stemmer = _stemmer()
         retriever = bm25s.BM25()
         retriever.index(tokenize(texts, stemmer), show_progress=False)
@@ -43,7 +43,7 @@ class LexicalIndex:
         (d / "words.json").write_text(json.dumps(self._words), encoding="utf-8")
 
     @classmethod
-    def load(cls, d: Path) -> "LexicalIndex":
+    def load(cls, d: Path) -> LexicalIndex:
         retriever = bm25s.BM25.load(str(d), mmap=False)
         words = json.loads((d / "words.json").read_text(encoding="utf-8"))
         return cls(retriever, words)

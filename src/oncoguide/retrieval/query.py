@@ -65,6 +65,25 @@ BIOMARKERS = re.compile(
 )
 
 
+# Patients' words for what the pages call by a medical name; added to the lexical query and the focus.
+LAY_TERMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.I), term)
+    for p, term in [
+        (r"\bspread(s|ing)?\b(?! (of|the word))", "metastatic"),
+        (r"\b(came|come|comes|coming) back\b", "recurrent"),
+        (r"\bchemo\b", "chemotherapy"),
+        (r"\bradiation\b", "radiation therapy"),
+        (r"\bsurvival (rate|chances?)\b|\bhow long\b.*\blive\b", "prognosis survival"),
+    ]
+]
+# "breast cancer spreads to the lungs": the lungs are where it went, not the cancer asked about.
+_SPREAD_SITE = re.compile(
+    r"\b(?:spread|spreads|spreading|spread out|metastasi[sz]ed|metastases|mets|moved?)\s+(?:in)?to\s+(?:the\s+|my\s+|her\s+|his\s+)?"
+    r"([a-z]+(?:\s+(?:and|or)\s+[a-z]+)?)",
+    re.I,
+)
+
+
 class QueryInfo(BaseModel):
     """What we understood from a question; used for ranking, sectioning and wording."""
 
@@ -72,6 +91,13 @@ class QueryInfo(BaseModel):
     intents: list[str] = Field(default_factory=list, description="Detected intents, strongest first.")
     focus: str = Field(description="The topic words: the question minus its framing words.")
     biomarkers: list[str] = Field(default_factory=list)
+    metastatic_sites: list[str] = Field(default_factory=list, description="Where the question says it spread.")
+    expansions: list[str] = Field(default_factory=list, description="Medical terms for the patient's words.")
+
+    @property
+    def lexical_text(self) -> str:
+        """The question plus the medical names of its lay terms, for BM25."""
+        return " ".join([self.text, *self.expansions])
 
     @property
     def intent(self) -> str:
@@ -106,4 +132,16 @@ def focus_of(question: str) -> str:
 
 def understand(question: str) -> QueryInfo:
     markers = sorted({m.group(0).upper().replace("-", "") for m in BIOMARKERS.finditer(question)})
-    return QueryInfo(text=question, intents=detect_intents(question), focus=focus_of(question), biomarkers=markers)
+    expansions = [term for rx, term in LAY_TERMS if rx.search(question)]
+    sites = [w for m in _SPREAD_SITE.finditer(question) for w in re.split(r"\s+(?:and|or)\s+", m.group(1).lower())]
+    focus = focus_of(question)
+    if sites:
+        # Drop the site words from the focus so "lungs" does not pull lung-cancer pages ahead of the primary.
+        site_rx = re.compile(r"\b(" + "|".join(re.escape(s.rstrip("s")) for s in sites) + r")s?\b", re.I)
+        focus = " ".join(site_rx.sub(" ", focus).split())
+    if "metastatic" in expansions and "metasta" not in focus.lower():
+        focus = f"metastatic {focus}".strip()
+    return QueryInfo(
+        text=question, intents=detect_intents(question), focus=focus, biomarkers=markers,
+        metastatic_sites=sites, expansions=expansions,
+    )

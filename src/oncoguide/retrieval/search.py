@@ -143,7 +143,7 @@ class Retriever:
         qv, fv = self._encode([question, info.focus or question])
 
         dense = idx.vectors @ qv
-        lexical = idx.lexical.scores(question)
+        lexical = idx.lexical.scores(info.lexical_text)
         fused = np.zeros(len(idx.passages), dtype=np.float32)
         for weight, ranks in ((w.dense_weight, _ranks(dense, w.pool)), (w.lexical_weight, _ranks(lexical, w.pool))):
             for i, r in ranks.items():

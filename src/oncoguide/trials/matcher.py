@@ -13,10 +13,11 @@ from pathlib import Path
 import numpy as np
 
 from oncoguide.records.model import PatientProfile
+from oncoguide.retrieval.embedder import embedder_for
 from oncoguide.settings import Settings
 from oncoguide.trials.eligibility import eligibility_label, judge_trial
 from oncoguide.trials.facts import PatientFacts, profile_facts
-from oncoguide.trials.index import TextEncoder, TrialIndex, make_embedder
+from oncoguide.trials.index import TextEncoder, TrialIndex
 from oncoguide.trials.loader import load_trials
 from oncoguide.trials.model import Criterion, CriterionVerdict, MatchResults, Trial, TrialMatch
 from oncoguide.trials.vocab import GENERIC_SOLID, cancer_keys
@@ -157,7 +158,7 @@ class TrialMatcher:
     ) -> None:
         path = Path(trials_path or settings.trials_path)
         self.trials = trials if trials is not None else load_trials(path)
-        self.embedder = embedder or make_embedder(settings)
+        self.embedder = embedder or embedder_for(settings)
         self.index = TrialIndex.load_or_build(self.trials, path, settings.home / "trials", self.embedder) if trials is None \
             else TrialIndex.build(self.trials, self.embedder)
         # Patient-independent parsing, done once at load (cached on disk beside the index when there is one).

@@ -234,10 +234,10 @@ def stage_rule(text: str, f: PatientFacts) -> Finding | None:
                     "metastatic to " + ", ".join(f.metastatic_sites) if f.metastatic_sites else None) if x
     ) if (f.stage_label or f.metastatic_sites) else "profile: stage not recorded"
     if m := _STAGES.search(text):
-        nums = {stage_number(x) for x in re.split(r"\s*(?:-|–|to|through|or|and|,|/)\s*(?:stage\s*)?", m.group(1))}
-        nums.discard(None)
+        parts = re.split(r"\s*(?:-|–|to|through|or|and|,|/)\s*(?:stage\s*)?", m.group(1))
+        nums = {n for n in map(stage_number, parts) if n is not None}
         if re.search(r"(?:-|–|to|through)", m.group(1)) and len(nums) >= 2:
-            nums = set(range(min(nums), max(nums) + 1))  # type: ignore[type-var]
+            nums = set(range(min(nums), max(nums) + 1))
         if nums:
             if f.stage is None:
                 return Finding("stage", None, ev, q)
@@ -365,7 +365,7 @@ def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Fin
             return Finding("biomarker:PD-L1", None, fact.evidence, _marker_question(key))
     if want == "positive":
         present = have == "positive"
-        if present and (v := _VARIANTS.search(text)) and key in {"KRAS", "BRAF", "EGFR", "PIK3CA"}:
+        if present and _VARIANTS.search(text) and key in {"KRAS", "BRAF", "EGFR", "PIK3CA"}:
             if not fact.value:
                 return Finding(f"biomarker:{key}", None, fact.evidence, f"Which exact {key} variant does your tumour carry?")
             wanted = {x.upper().replace(" ", "") for x in _VARIANTS.findall(text)}

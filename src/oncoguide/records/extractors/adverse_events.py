@@ -60,7 +60,8 @@ def extract(doc: Doc) -> list[Finding]:
         grade = None
         gb = _GRADE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
         ga = _GRADE_AFTER.search(text[m.end() : m.end() + 40])
-        g = (gb or ga)["g"] if (gb or ga) else None
+        gm = gb or ga
+        g = gm["g"] if gm else None
         if g:
             grade = int(g) if g.isdigit() else _ROMAN.get(g.upper())
         right = min([i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i != -1] or [len(text)])

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 from oncoguide.records.context import Assertion, assess
@@ -36,7 +37,7 @@ class Finding:
     start: int
     end: int
     score: float = 1.0
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 def compile_words(words: list[str]) -> re.Pattern[str]:

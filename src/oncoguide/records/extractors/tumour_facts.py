@@ -34,9 +34,12 @@ def tumour_size_cm(text: str) -> tuple[float, int, int] | None:
         for lab in _SIZE_LABEL.finditer(before):
             label = lab
         direct = re.search(r"(?i)(?:carcinoma|tumou?r|neoplasm|mass|nodule)\s*[,:(]\s*$", before)
-        if label is None and direct is None:
+        if direct is not None:
+            between = ""
+        elif label is not None:
+            between = before[label.end() :]
+        else:
             continue
-        between = "" if direct else before[label.end() :]
         if _NOT_TUMOUR.search(between) or len(re.findall(r"[.;]\s", between)) > 1:
             continue
         dims = [_num(d) for d in re.split(r"\s*[xX×]\s*", m["d"])]
@@ -215,12 +218,12 @@ def node_counts(text: str) -> tuple[int, int, int, int, str] | None:
         for m in _ALL_NEG.finditer(text):
             if (tot := _n(m["tot"])) > 0:
                 pairs.append((0, tot, m.start(), m.end()))
-        examined = [(_n(m["n"]), m) for m in _EXAMINED.finditer(text)]
-        involved = [(_n(m["n"] or m["m"]), m) for m in _INVOLVED.finditer(text)]
-        if examined:
-            k = sum(v for v, _ in involved)
-            first = examined[0][1]
-            pairs.append((k, max(k, sum(v for v, _ in examined)), first.start(), first.end()))
+        examined_lines = [(_n(m["n"]), m) for m in _EXAMINED.finditer(text)]
+        involved_lines = [(_n(m["n"] or m["m"]), m) for m in _INVOLVED.finditer(text)]
+        if examined_lines:
+            k = sum(v for v, _ in involved_lines)
+            first = examined_lines[0][1]
+            pairs.append((k, max(k, sum(v for v, _ in examined_lines)), first.start(), first.end()))
         elif not pairs and (neg := _NEG_NODES.search(text)):
             pairs.append((0, 0, neg.start(), neg.end()))
         for m in _SOME_POS.finditer(text):
@@ -237,12 +240,12 @@ def node_counts(text: str) -> tuple[int, int, int, int, str] | None:
 
 
 def _dedupe(pairs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    uniq: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    uniq: dict[tuple[int, ...], tuple[int, int, int, int]] = {}
     for p in pairs:  # the same count repeated (diagnosis + synoptic) is one observation
         if p[1] >= 3 or p[0] > 0:
             uniq.setdefault((p[0], p[1]), p)
         else:
-            uniq[(p[0], p[1], p[2])] = p  # type: ignore[index]
+            uniq[(p[0], p[1], p[2])] = p
     items = list(uniq.values())
     if len(items) > 2:
         big = max(items, key=lambda p: p[1])
