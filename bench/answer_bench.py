@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from oncoguide.answer.engine import OncoGuide
+from oncoguide.retrieval.search import plain_rrf
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -62,11 +63,7 @@ def main() -> None:
         text, ref = q["question"], q["answer"]
         qv = eng.embedder.encode([text])[0]
         lex = idx.lexical.scores(text)
-        dense = idx.vectors @ qv
-        fused = np.zeros_like(dense)
-        for s in (dense, lex):
-            order = np.argsort(-s)[:300]
-            fused[order] += 1.0 / (60 + np.arange(1, len(order) + 1))
+        fused = plain_rrf(idx, qv, text)
         for name, scores in (("BM25 top passages", lex), ("RRF top passages", fused)):
             top = np.argsort(-scores)[:10]
             cov[name].append(m.coverage(m.cut(" ".join(idx.passages[i].text for i in top)), ref))

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from oncoguide.answer.engine import OncoGuide
-from oncoguide.retrieval.search import rank_documents
+from oncoguide.retrieval.search import plain_rrf, rank_documents
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -39,15 +39,16 @@ def doc_ranking(scores: np.ndarray, doc_of: list[str], k: int) -> list[str]:
     return docs
 
 
-def metrics(ranked: list[list[str]], gold: list[str]) -> dict[str, float]:
+def metrics(ranked: list[list[str]], gold: list[str] | list[set[str]]) -> dict[str, float]:
+    """hit@1, hit@5 and MRR@10; a gold entry may be one page or a set of pages that each answer it."""
     h1 = h5 = rr = 0.0
-    for docs, g in zip(ranked, gold, strict=False):
-        if g in docs[:1]:
-            h1 += 1
-        if g in docs[:5]:
-            h5 += 1
-        if g in docs[:10]:
-            rr += 1 / (docs.index(g) + 1)
+    for docs, g in zip(ranked, gold, strict=True):
+        golds = {g} if isinstance(g, str) else g
+        first = next((i for i, d in enumerate(docs[:10]) if d in golds), None)
+        if first is not None:
+            h1 += first == 0
+            h5 += first < 5
+            rr += 1 / (first + 1)
     n = max(1, len(gold))
     return {"hit@1": h1 / n, "hit@5": h5 / n, "MRR@10": rr / n}
 
@@ -56,6 +57,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--questions", type=Path, default=SHARED / "bench" / "dev_questions.jsonl")
     ap.add_argument("--k", type=int, default=10)
+    ap.add_argument("--patient-questions", type=Path, default=Path(__file__).parent / "data" / "patient_questions.jsonl",
+                    help="Held-out questions in patients' own words, with gold_files (never used for tuning).")
     args = ap.parse_args()
     qs = [json.loads(line) for line in args.questions.open(encoding="utf-8") if line.strip()]
     eng = OncoGuide()
@@ -70,10 +73,7 @@ def main() -> None:
         qv = eng.embedder.encode([text])[0]
         dense = idx.vectors @ qv
         lex = idx.lexical.scores(text)
-        fused = np.zeros_like(dense)
-        for s in (dense, lex):
-            order = np.argsort(-s)[:300]
-            fused[order] += 1.0 / (rrf_k + np.arange(1, len(order) + 1))
+        fused = plain_rrf(idx, qv, text, k=rrf_k)
         runs["BM25"].append(doc_ranking(lex, doc_of, args.k))
         runs["dense"].append(doc_ranking(dense, doc_of, args.k))
         runs["RRF(BM25,dense)"].append(doc_ranking(fused, doc_of, args.k))
@@ -97,6 +97,19 @@ def main() -> None:
         for name in ("RRF(BM25,dense)", "oncoguide"):
             m = metrics([runs[name][i] for i in ids], [gold[i] for i in ids])
             print(f"  {h} n={len(ids):<4}{name:<18}{m['hit@1']:>8.3f}{m['hit@5']:>8.3f}{m['MRR@10']:>8.3f}")
+    if args.patient_questions.exists():
+        pq = [json.loads(x) for x in args.patient_questions.open(encoding="utf-8") if x.strip()]
+        pq_runs: dict[str, list[list[str]]] = {"RRF(BM25,dense)": [], "oncoguide": []}
+        for q in pq:
+            qv = eng.embedder.encode([q["question"]])[0]
+            fused = plain_rrf(idx, qv, q["question"], k=rrf_k)
+            pq_runs["RRF(BM25,dense)"].append(doc_ranking(fused, doc_of, args.k))
+            pq_runs["oncoguide"].append(rank_documents(eng.search(q["question"], k=args.k * 3))[: args.k])
+        pq_gold = [set(q["gold_files"]) for q in pq]
+        print(f"Held-out patient-worded questions ({len(pq)}, any listed gold page counts):")
+        for name, ranked in pq_runs.items():
+            m = metrics(ranked, pq_gold)
+            print(f"  {name:<18}{m['hit@1']:>8.3f}{m['hit@5']:>8.3f}{m['MRR@10']:>8.3f}")
     lat.sort()
     print(f"oncoguide search latency: p50 {statistics.median(lat) * 1000:.1f} ms, "
           f"p95 {lat[int(0.95 * (len(lat) - 1))] * 1000:.1f} ms")

@@ -75,6 +75,22 @@ def _read_queries(path: Path, field: str = "question") -> Iterator[tuple[object,
             yield obj.get("id", n), text, None
 
 
+def _each_query(
+    path: Path, run: Callable[[object, str], dict[str, Any]], on_error: dict[str, Any] | None = None
+) -> None:
+    """One JSON line out per query line in; a bad line or question gives an error line, never a crash."""
+    from oncoguide.answer.engine import InputError
+
+    for qid, text, problem in _read_queries(path):
+        try:
+            if problem or text is None:
+                raise InputError(problem or "no question")
+            line = run(qid, text)
+        except InputError as e:
+            line = {"id": qid, **(on_error or {}), "error": str(e)}
+        print(json.dumps(line), flush=True)
+
+
 def _load_profile(path: Path | None) -> Any:
     if path is None:
         return None
@@ -130,14 +146,8 @@ def register(app: typer.Typer) -> None:
             _fail("give a QUERY or --queries FILE.jsonl")
         eng = _engine(Settings.from_env())
         if queries is not None:
-            for qid, text, problem in _read_queries(queries):
-                try:
-                    if problem:
-                        raise InputError(problem)
-                    res = [_hit_json(h) for h in eng.search(text, k=k)]
-                    print(json.dumps({"id": qid, "results": res}), flush=True)
-                except InputError as e:
-                    print(json.dumps({"id": qid, "results": [], "error": str(e)}), flush=True)
+            _each_query(queries, lambda qid, text: {"id": qid, "results": [_hit_json(h) for h in eng.search(text, k=k)]},
+                        on_error={"results": []})
             return
         try:
             hits = eng.search(query, k=k)
@@ -175,15 +185,12 @@ def register(app: typer.Typer) -> None:
                 _fail(problem.message)
         eng = _engine(settings)
         if queries is not None:
-            for qid, text, problem in _read_queries(queries):
-                try:
-                    if problem:
-                        raise InputError(problem)
-                    ans = eng.ask(text, profile=prof)
-                    ans.id = str(qid)
-                    print(ans.model_dump_json(), flush=True)
-                except InputError as e:
-                    print(json.dumps({"id": qid, "error": str(e)}), flush=True)
+            def answer_line(qid: object, text: str) -> dict[str, Any]:
+                ans = eng.ask(text, profile=prof)
+                ans.id = str(qid)
+                return ans.model_dump(mode="json")
+
+            _each_query(queries, answer_line)
             return
         try:
             ans = eng.ask(question, profile=prof)

@@ -18,7 +18,15 @@ from pydantic import ValidationError
 from oncoguide.records.errors import InvalidFHIRError
 from oncoguide.records.extractors import diagnosis, metastasis, treatments
 from oncoguide.records.extractors.base import Doc
-from oncoguide.records.model import TNM, Biomarker, Evidence, MarkerStatus, PatientProfile, Treatment, TreatmentKind
+from oncoguide.records.model import (
+    TNM,
+    Biomarker,
+    Evidence,
+    MarkerStatus,
+    PatientProfile,
+    Treatment,
+    TreatmentKind,
+)
 
 SUPPORTED = {
     "Patient", "Condition", "Observation", "MedicationStatement", "MedicationRequest",

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-import bm25s
 import numpy as np
-import Stemmer
 
+from oncoguide.retrieval.lexical import LexicalIndex
 from oncoguide.trials.criteria import split_criteria
 from oncoguide.trials.model import Criterion, Trial
 
@@ -31,7 +30,9 @@ DENSE_MAX_CHARS = 700
 class TextEncoder(Protocol):
     name: str
 
-    def encode(self, texts: Sequence[str], batch_size: int = 64, progress: object = None) -> np.ndarray: ...
+    def encode(
+        self, texts: Sequence[str], batch_size: int = 64, progress: Callable[[int], None] | None = None
+    ) -> np.ndarray: ...
 
     def encode_query(self, text: str) -> np.ndarray: ...
 
@@ -58,28 +59,6 @@ def _criteria_from_json(data: list[list[list[str | None]]]) -> list[list[Criteri
     return [[Criterion.model_construct(text=x[0], kind=x[1], section=x[2]) for x in items] for items in data]
 
 
-_STEMMER = Stemmer.Stemmer("english")
-
-
-def _tokens(texts: list[str]) -> list[list[str]]:
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)  # type: ignore[return-value]
-
-
-def _bm25(texts: list[str]) -> bm25s.BM25:
-    model = bm25s.BM25()
-    model.index(_tokens(texts), show_progress=False)
-    return model
-
-
-def _bm25_scores(model: bm25s.BM25, query: str, n: int) -> np.ndarray:
-    toks = _tokens([query])[0]
-    if not toks:
-        return np.zeros(n, dtype=np.float32)
-    vocab = model.vocab_dict
-    toks = [t for t in toks if t in vocab]
-    return model.get_scores(toks) if toks else np.zeros(n, dtype=np.float32)
-
-
 def content_key(trials_path: Path, embedder_name: str) -> str:
     h = hashlib.sha256()
     with open(trials_path, "rb") as f:
@@ -102,7 +81,11 @@ def rrf(rankings: dict[str, np.ndarray], weights: dict[str, float], depth: int) 
     return fused
 
 
-def criterion_features(criteria: list[list[Criterion]]) -> list[list[list[object]]]:
+# Per criterion, as stored in features.json: [cancer keys, drug classes, [[marker, wanted status], ...]].
+Features = list[list[list[Any]]]
+
+
+def criterion_features(criteria: list[list[Criterion]]) -> Features:
     """Patient-independent parses of every criterion (cancer keys, drug classes, marker requirements)."""
     from oncoguide.trials.rules import marker_requirements
     from oncoguide.trials.vocab import _cancer_keys, _drug_classes
@@ -111,7 +94,7 @@ def criterion_features(criteria: list[list[Criterion]]) -> list[list[list[object
              for c in items] for items in criteria]
 
 
-def prime_features(criteria: list[list[Criterion]], features: list[list[list[object]]]) -> None:
+def prime_features(criteria: list[list[Criterion]], features: Features) -> None:
     """Load saved parses into the rule memos so matching does not redo them."""
     from oncoguide.trials.rules import marker_requirements
     from oncoguide.trials.vocab import _cancer_keys, _drug_classes
@@ -121,9 +104,9 @@ def prime_features(criteria: list[list[Criterion]], features: list[list[list[obj
     mr: dict[str, tuple[tuple[str, str | None], ...]] = {}
     for items, feats in zip(criteria, features, strict=True):
         for c, (keys, classes, reqs) in zip(items, feats, strict=True):
-            ck[c.text] = frozenset(keys)  # type: ignore[arg-type]
-            dc[c.text] = frozenset(classes)  # type: ignore[arg-type]
-            mr[c.text] = tuple((k, w) for k, w in reqs)  # type: ignore[misc, union-attr]
+            ck[c.text] = frozenset(keys)
+            dc[c.text] = frozenset(classes)
+            mr[c.text] = tuple((k, w) for k, w in reqs)
     _cancer_keys.prime(ck)
     _drug_classes.prime(dc)
     marker_requirements.prime(mr)
@@ -151,17 +134,18 @@ class TrialIndex:
         if criteria is None or len(criteria) != len(trials):
             criteria = [split_criteria(t.eligibility_criteria) for t in trials]
         self.criteria = criteria
-        self.bm25_topic = _bm25([topic_text(t) for t in trials])
-        self.bm25_criteria = _bm25([inclusion_text(t, c) for t, c in zip(trials, criteria, strict=False)])
+        self.bm25_topic = LexicalIndex.build([topic_text(t) for t in trials])
+        self.bm25_criteria = LexicalIndex.build([inclusion_text(t, c) for t, c in zip(trials, criteria, strict=False)])
 
     @classmethod
-    def build(cls, trials: list[Trial], embedder: TextEncoder, progress: object = None) -> TrialIndex:
+    def build(cls, trials: list[Trial], embedder: TextEncoder, progress: Callable[[int], None] | None = None) -> TrialIndex:
         dense = embedder.encode([dense_text(t) for t in trials], batch_size=64, progress=progress)
         return cls(trials, np.asarray(dense, dtype=np.float32), embedder)
 
     @classmethod
     def load_or_build(
-        cls, trials: list[Trial], trials_path: Path, cache_root: Path, embedder: TextEncoder, progress: object = None
+        cls, trials: list[Trial], trials_path: Path, cache_root: Path, embedder: TextEncoder,
+        progress: Callable[[int], None] | None = None,
     ) -> TrialIndex:
         """Reuse the cached dense matrix when the trials file and embedder are unchanged."""
         folder = Path(cache_root) / content_key(trials_path, embedder.name)
@@ -194,11 +178,10 @@ class TrialIndex:
         return index
 
     def scores(self, query: str) -> dict[str, np.ndarray]:
-        n = len(self.trials)
         q = np.asarray(self.embedder.encode_query(query), dtype=np.float32)
         return {
-            "bm25_topic": _bm25_scores(self.bm25_topic, query, n),
-            "bm25_criteria": _bm25_scores(self.bm25_criteria, query, n),
+            "bm25_topic": self.bm25_topic.scores(query),
+            "bm25_criteria": self.bm25_criteria.scores(query),
             "dense_topic": self.dense @ q,
         }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from oncoguide.records.patterns import alternation
 from oncoguide.trials.facts import PatientFacts, stage_number
 from oncoguide.trials.vocab import (
     BIOMARKER_RE,
@@ -380,7 +381,7 @@ def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Fin
 _TNBC = _rx(r"triple[- ]negative|\bTNBC\b")
 
 
-_MARKER_GATE = re.compile("|".join(f"(?:{rx.pattern})" for rx in BIOMARKER_RE.values()) + r"|triple|TNBC", re.I)
+_MARKER_GATE = re.compile(alternation(rx.pattern for rx in BIOMARKER_RE.values()) + r"|triple|TNBC", re.I)
 
 
 @text_memo

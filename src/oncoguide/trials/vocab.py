@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from oncoguide.records.patterns import alternation
+
 _V = TypeVar("_V")
 
 
@@ -77,7 +79,7 @@ GENERIC_SOLID = re.compile(
 CANCER_RE = {k: re.compile(v, re.I) for k, v in CANCERS.items()}
 
 
-_CANCER_GATE = re.compile("|".join(f"(?:{v})" for v in CANCERS.values()), re.I)
+_CANCER_GATE = re.compile(alternation(CANCERS.values()), re.I)
 
 
 @text_memo
@@ -198,7 +200,7 @@ CHEMO_WORD = re.compile(r"\bchemotherap|\bcytotoxic", re.I)
 SYSTEMIC_WORD = re.compile(r"systemic (?:therapy|treatment|anti-?cancer)|anti-?cancer (?:therapy|treatment)|lines? of (?:therapy|treatment)", re.I)
 
 
-_CLASS_GATE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _CLASS_RE.values()), re.I)
+_CLASS_GATE = re.compile(alternation(rx.pattern for rx in _CLASS_RE.values()), re.I)
 
 
 @text_memo

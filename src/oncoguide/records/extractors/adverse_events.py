@@ -6,6 +6,7 @@ import re
 
 from oncoguide.records.extractors.base import Doc, Finding
 from oncoguide.records.model import AdverseEvent, PatientProfile
+from oncoguide.records.patterns import alternation
 
 EVENTS: dict[str, str] = {
     r"neutropenia|neutropenic|low neutrophils?|ANC low": "neutropenia",
@@ -33,7 +34,7 @@ EVENTS: dict[str, str] = {
     r"hot flashes|hot flushes": "hot flashes",
     r"infusion reaction|infusion-related reaction": "infusion reaction",
 }
-_EV = re.compile(r"(?i)\b(" + "|".join(f"(?:{k})" for k in EVENTS) + r")\b")
+_EV = re.compile(r"(?i)\b(" + alternation(EVENTS) + r")\b")
 _GRADE_BEFORE = re.compile(r"(?i)(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\s*(?:\(CTCAE\)\s*)?$")
 _GRADE_AFTER = re.compile(r"(?i)^[^.;\n]{0,25}?\(?\s*(?:CTCAE\s*)?(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b")
 _CONSEQ = re.compile(

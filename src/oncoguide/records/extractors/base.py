@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,9 +38,3 @@ class Finding:
     end: int
     score: float = 1.0
     extra: dict[str, Any] = dataclasses.field(default_factory=dict)
-
-
-def compile_words(words: list[str]) -> re.Pattern[str]:
-    """Case-insensitive alternation of phrases, longest first, on word boundaries."""
-    alts = sorted(set(words), key=len, reverse=True)
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(alts) + r")(?![\w])")

@@ -12,6 +12,7 @@ import re
 
 from oncoguide.records.extractors.base import Doc, Finding
 from oncoguide.records.model import Biomarker, PatientProfile
+from oncoguide.records.patterns import alternation
 
 NAMES: dict[str, str] = {
     r"ER|ERα|estrogen[- ]receptors?(?:[- ]alpha)?|oestrogen[- ]receptors?": "ER",
@@ -54,7 +55,7 @@ NAMES: dict[str, str] = {
 }
 GENES = {"BRCA", "HRD", "MGMT", "FGFR1", "FGFR2", "FGFR3", "IDH1", "IDH2", "IDH", "FLT3", "NPM1", "TP53", "BRCA1", "BRCA2", "PIK3CA", "ESR1", "EGFR", "ALK", "ROS1", "KRAS", "NRAS", "BRAF", "MET", "RET", "NTRK"}
 _CASE_SENSITIVE = {"ER", "PR", "MET", "RET", "ALK", "CEA", "PSA", "TMB", "MMR", "MSI", "HRD", "IDH"}
-_NAME_RE = re.compile(r"(?i)(?<![\w-])(?P<name>" + "|".join(f"(?:{k})" for k in NAMES) + r")(?![\w])")
+_NAME_RE = re.compile(r"(?i)(?<![\w-])(?P<name>" + alternation(NAMES) + r")(?![\w])")
 _GROUP_GAP = re.compile(r"^\s*(?:/|,|and|&)\s*$", re.IGNORECASE)
 _STOP = re.compile(r"(?<=[.;])\s+(?=[A-Z][a-z])|\n\s*\n|;|\n(?=[A-Z][\w -]{1,25}:)")
 
@@ -193,6 +194,14 @@ def _status_gene(window: str, before: str) -> tuple[str | None, str | None]:
     return None, value
 
 
+# Markers read as one of two named states: name -> (characters of the window read, (positive pattern, value),
+# (negative pattern, value)); the positive pattern is tried first.
+_TWO_STATE: dict[str, tuple[int, tuple[str, str], tuple[str, str]]] = {
+    "MSI": (40, (r"(?i)MSI-?H|instability[- ]high|high", "MSI-H"), (r"(?i)MSS|stable|MSI-?L|low", "MSS/MSI-L")),
+    "MMR": (60, (r"(?i)dMMR|deficien|loss", "deficient"), (r"(?i)pMMR|proficien|intact|retained|preserved", "proficient")),
+}
+
+
 def _status_generic(name: str, window: str, raw: str) -> tuple[str | None, str | None]:
     if name == "Ki-67":
         p = _PERCENT.search(window)
@@ -215,19 +224,13 @@ def _status_generic(name: str, window: str, raw: str) -> tuple[str | None, str |
             elif _NEG.search(window):
                 status = "negative"
         return status, ", ".join(v for v in values if v) or None
-    if name == "MSI":
-        both = raw + " " + window[:40]
-        if re.search(r"(?i)MSI-?H|instability[- ]high|high", both):
-            return "positive", "MSI-H"
-        if re.search(r"(?i)MSS|stable|MSI-?L|low", both):
-            return "negative", "MSS/MSI-L"
-        return None, None
-    if name == "MMR":
-        both = raw + " " + window[:60]
-        if re.search(r"(?i)dMMR|deficien|loss", both):
-            return "positive", "deficient"
-        if re.search(r"(?i)pMMR|proficien|intact|retained|preserved", both):
-            return "negative", "proficient"
+    if name in _TWO_STATE:
+        reach, (pos_rx, pos_value), (neg_rx, neg_value) = _TWO_STATE[name]
+        both = raw + " " + window[:reach]
+        if re.search(pos_rx, both):
+            return "positive", pos_value
+        if re.search(neg_rx, both):
+            return "negative", neg_value
         return None, None
     if name == "TMB":
         n = _NUMBER_UNIT.search(window) or _PLAIN_NUMBER.search(window)

@@ -53,7 +53,7 @@ HISTOLOGIES: list[tuple[str, str]] = [
     ("non-small cell lung cancer", r"non[- ]small[- ]cell lung (?:cancer|carcinoma)|NSCLC"),
     ("renal cell carcinoma", r"renal cell carcinoma|RCC"),
 ]
-_HIST = [(name, re.compile(r"(?i)(?<![\w-])(?:" + pat + r")(?![\w-])" if True else "")) for name, pat in HISTOLOGIES]
+_HIST = [(name, re.compile(r"(?i)(?<![\w-])(?:" + pat + r")(?![\w-])")) for name, pat in HISTOLOGIES]
 _CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC", "DLBCL"}
 _LATERALITY = re.compile(r"(?i)\b(left|right|bilateral)\b(?:\s+\w+){0,3}?\s+(breast|lung|kidney|ovary|lobe|testis|adrenal|upper|lower|renal)"
                          r"|\b(?:breast|lung|kidney|ovary|testis|adrenal)\s*,\s*(left|right|bilateral)\b")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from oncoguide.records.extractors.base import Doc, Finding
 from oncoguide.records.extractors.cancer_types import HEME
 from oncoguide.records.model import PatientProfile
+from oncoguide.records.patterns import alternation
 
 SITES: dict[str, str] = {
     r"bones?(?! marrow)|osseous|skeletal|spine|spinal|vertebra\w*|rib|ribs|pelvis|pelvic bones?|sacrum|femur|humerus|lytic": "bone",
@@ -27,7 +28,7 @@ SITES: dict[str, str] = {
     r"ovary|ovaries": "ovary",
     r"leptomeninges|leptomeningeal": "leptomeninges",
 }
-_SITE_ALT = "|".join(f"(?:{k})" for k in SITES)
+_SITE_ALT = alternation(SITES)
 _SITE_RE = re.compile(r"(?i)\b(" + _SITE_ALT + r")\b")
 _MOD = r"(?:(?:multiple|bilateral|new|numerous|several|few|small|diffuse|retroperitoneal|mediastinal|vertebral|\w+-only)\s+)*"
 _LIST = r"(?:" + _MOD + r"(?:" + _SITE_ALT + r")(?:\s*(?:,|and|&|/|or)\s*(?:the\s+)?)?){1,6}"
