@@ -15,9 +15,9 @@ from pydantic import BaseModel, Field
 INTENT_PATTERNS: dict[str, list[str]] = {
     "trials": [r"\bclinical trials?\b", r"\btrials?\b", r"\bresearch\b", r"\bstud(y|ies)\b.*\b(join|new|being done)"],
     "integrative": [
-        r"\b(supplement|herb|herbal|vitamin|cannabis|marijuana|cbd|acupuncture|homeopath|naturopath|diet|"
-        r"turmeric|curcumin|mistletoe|mushroom|essiac|laetrile|integrative|alternative|complementary|cam|"
-        r"natural (cure|remed|treatment)|off[- ]?label|offlabel|repurpos)\w*",
+        r"\b(supplements?|herbs?|herbal|vitamins?|cannabis|marijuana|cbd|acupuncture|homeopath\w*|naturopath\w*|"
+        r"diets?|turmeric|curcumin|mistletoe|mushrooms?|essiac|laetrile|integrative|alternative|complementary|cam|"
+        r"natural (cures?|remed\w*|treatments?)|off[- ]?labels?|offlabels?|repurpos\w*)\b",
     ],
     "side_effects": [r"\bside[- ]effects?\b", r"\btoxicit", r"\bneuropath", r"\bnausea\b", r"\bhair loss\b",
                      r"\bneutropeni", r"\bfatigue\b", r"\bafter effects?\b", r"\blate effects?\b", r"\bfever",
@@ -78,7 +78,8 @@ LAY_TERMS: list[tuple[re.Pattern[str], str]] = [
 ]
 # "breast cancer spreads to the lungs": the lungs are where it went, not the cancer asked about.
 _SPREAD_SITE = re.compile(
-    r"\b(?:spread|spreads|spreading|spread out|metastasi[sz]ed|metastases|mets|moved?)\s+(?:in)?to\s+(?:the\s+|my\s+|her\s+|his\s+)?"
+    r"\b(?:(?:spread|spreads|spreading|spread out|metastasi[sz]ed|metastases|mets|moved?|gone)\s+(?:in)?to"
+    r"|(?:cancer|it|tumou?r)\s+(?:is|has)\s+(?:now\s+)?(?:in|gone to|reached))\s+(?:the\s+|my\s+|her\s+|his\s+)?"
     r"([a-z]+(?:\s+(?:and|or)\s+[a-z]+)?)",
     re.I,
 )
@@ -135,6 +136,8 @@ def understand(question: str) -> QueryInfo:
     expansions = [term for rx, term in LAY_TERMS if rx.search(question)]
     sites = [w for m in _SPREAD_SITE.finditer(question) for w in re.split(r"\s+(?:and|or)\s+", m.group(1).lower())]
     focus = focus_of(question)
+    if sites and "metastatic" not in expansions:
+        expansions.append("metastatic")
     if sites:
         # Drop the site words from the focus so "lungs" does not pull lung-cancer pages ahead of the primary.
         site_rx = re.compile(r"\b(" + "|".join(re.escape(s.rstrip("s")) for s in sites) + r")s?\b", re.I)
