@@ -16,6 +16,7 @@ import Stemmer
 from pydantic import BaseModel, Field
 
 from oncoguide.corpus.model import Passage
+from oncoguide.retrieval.aspects import aspects_named
 from oncoguide.retrieval.index import PassageIndex
 from oncoguide.retrieval.query import QueryInfo, understand
 
@@ -61,25 +62,6 @@ _INTENT_PAGE = {
     "meaning": r"treatment|what-is",
 }
 
-# Words in a heading that mark the aspect an intent asks about.
-_INTENT_HEADING = {
-    "symptoms": r"sign|symptom",
-    "diagnosis": r"diagnos|test|exam|biopsy|detect",
-    "stage": r"stage|staging|spread|metasta",
-    "outlook": r"prognos|outlook|surviv|recovery",
-    "treatment": r"treatment|therap|surgery",
-    "causes_risk": r"risk|cause",
-    "prevention": r"prevent|risk|protect",
-    "screening": r"screen",
-    "trials": r"clinical trial|new types of treatment",
-    "side_effects": r"side effect|late effect",
-    "meaning": r"^(what is|general information|about)|is a (type|disease)|is a cancer|forms? in",
-    "genetics": r"inherit|genetic|gene|family",
-    "recurrence": r"recur",
-    "integrative": r"complementary|alternative|integrative|supplement",
-}
-
-
 _NAME_SYNONYMS = {"childhood": "child", "children": "child", "pediatric": "child", "paediatric": "child"}
 
 
@@ -123,7 +105,7 @@ class Retriever:
         self.weights = weights or RankWeights()
         self._doc_of = np.array([index.page_order.index(p.doc) for p in index.passages], dtype=np.int32)
         self._intent_page_rx = {k: re.compile(v) for k, v in _INTENT_PAGE.items()}
-        self._intent_head_rx = {k: re.compile(v, re.I) for k, v in _INTENT_HEADING.items()}
+        self._aspects = [aspects_named(p.headings) for p in index.passages]
         self._stem = Stemmer.Stemmer("english").stemWord
         # A page is named by its title and its file name ("…-patient-adult-hodgkin-treatment-pdq.md").
         self._page_names = [
@@ -186,15 +168,10 @@ class Retriever:
         general = not _SPECIFIC_QUESTION.search(question)
         for i in cand:
             p = idx.passages[int(i)]
-            head_bonus = 0.0
+            head_bonus = w.intent_heading if self._aspects[int(i)] & set(info.intents[:2]) else 0.0
             # The first heading is the page's own title ("Melanoma Treatment"); only the ones below it tell
             # what this passage is about.
             section = " > ".join(p.headings[1:]) if len(p.headings) > 1 else p.heading
-            for intent in info.intents[:2]:
-                rx = self._intent_head_rx.get(intent)
-                if rx and rx.search(section):
-                    head_bonus = w.intent_heading
-                    break
             # An overview of the asked aspect (or of the disease, for "what is") beats its details.
             if general and (head_bonus or info.intent in ("meaning", "general")) and _OVERVIEW_HEADING.search(section):
                 head_bonus += w.overview
