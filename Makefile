@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install system-deps ask index search test lint bench clean
+.PHONY: install system-deps ask index search test lint bench bench-index clean
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
@@ -47,6 +47,13 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/retrieval_bench.py
 	$(BIN)/python bench/answer_bench.py
+	$(BIN)/python bench/records_bench.py
+	$(BIN)/python bench/trials_bench.py
+
+# Slow: builds a second full index in a temporary folder and times plain sentence-transformers beside it.
+bench-index: $(STAMP)
+	$(BIN)/python bench/index_bench.py
+	$(BIN)/python bench/embed_bench.py
 
 clean:
 	rm -rf $(VENV) .oncoguide

@@ -145,3 +145,9 @@ def test_trial_question_with_profile_lists_matching_trials(guide) -> None:  # ty
     assert all(t.url.endswith(t.nct_id) for t in ans.trials)
     # Without a profile there is nothing to match against, so no trials are listed.
     assert not g.ask("How do I find the best clinical trial for breast cancer?").trials
+
+
+def test_question_the_sources_do_not_cover_says_so(guide) -> None:  # type: ignore[no-untyped-def]
+    ans = guide.ask("How do I fix a flat tire on my bicycle?")
+    assert not ans.sections and not ans.summary
+    assert any(n.kind in ("no_match", "off_topic") for n in ans.notices)
