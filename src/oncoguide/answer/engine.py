@@ -18,7 +18,6 @@ from oncoguide.answer.wording import Wording, load_wording
 from oncoguide.corpus.model import Passage
 from oncoguide.retrieval.embedder import Embedder, embedder_for
 from oncoguide.retrieval.index import BuildReport, build_index, index_exists, load_index
-from oncoguide.retrieval.query import understand
 from oncoguide.retrieval.search import Hit, Retriever
 from oncoguide.settings import Settings
 
@@ -97,7 +96,7 @@ class OncoGuide:
             return base
 
         search_text = personalize_query(text, profile)
-        info = understand(search_text)
+        info = self.retriever.understand(search_text)
         hits = self.retriever.search(search_text, k=30, info=info)
         if not hits or max(h.parts.get("dense", 0.0) for h in hits[:3]) < self.settings.min_relevance:
             hits = []  # nothing in the sources is close enough: say so rather than answer off-topic

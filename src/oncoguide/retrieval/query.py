@@ -11,6 +11,8 @@ import re
 
 from pydantic import BaseModel, Field
 
+from oncoguide.retrieval.drugs import generic_names
+
 # Intent -> patterns over the lower-cased question. Order matters only for the primary intent on ties.
 INTENT_PATTERNS: dict[str, list[str]] = {
     "trials": [r"\bclinical trials?\b", r"\btrials?\b", r"\bresearch\b", r"\bstud(y|ies)\b.*\b(join|new|being done)"],
@@ -131,9 +133,12 @@ def focus_of(question: str) -> str:
     return " ".join(text.split())
 
 
-def understand(question: str) -> QueryInfo:
+def understand(question: str, brands: dict[str, str] | None = None) -> QueryInfo:
+    """What the question asks and about what; `brands` maps drug brand names to generic names."""
     markers = sorted({m.group(0).upper().replace("-", "") for m in BIOMARKERS.finditer(question)})
     expansions = [term for rx, term in LAY_TERMS if rx.search(question)]
+    generics = generic_names(question, brands or {})
+    expansions += generics
     sites = [w for m in _SPREAD_SITE.finditer(question) for w in re.split(r"\s+(?:and|or)\s+", m.group(1).lower())]
     focus = focus_of(question)
     if sites and "metastatic" not in expansions:
@@ -144,6 +149,8 @@ def understand(question: str) -> QueryInfo:
         focus = " ".join(site_rx.sub(" ", focus).split())
     if "metastatic" in expansions and "metasta" not in focus.lower():
         focus = f"metastatic {focus}".strip()
+    if generics:
+        focus = " ".join([*generics, focus])
     return QueryInfo(
         text=question, intents=detect_intents(question), focus=focus, biomarkers=markers,
         metastatic_sites=sites, expansions=expansions,

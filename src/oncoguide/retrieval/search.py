@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from oncoguide.corpus.model import Passage
 from oncoguide.retrieval.aspects import aspects_named
+from oncoguide.retrieval.drugs import brand_names
 from oncoguide.retrieval.index import PassageIndex
 from oncoguide.retrieval.query import QueryInfo, understand
 
@@ -103,9 +104,11 @@ class Retriever:
         self.index = index
         self.embedder = embedder
         self.weights = weights or RankWeights()
-        self._doc_of = np.array([index.page_order.index(p.doc) for p in index.passages], dtype=np.int32)
+        page_pos = {d: i for i, d in enumerate(index.page_order)}
+        self._doc_of = np.array([page_pos[p.doc] for p in index.passages], dtype=np.int32)
         self._intent_page_rx = {k: re.compile(v) for k, v in _INTENT_PAGE.items()}
         self._aspects = [aspects_named(p.headings) for p in index.passages]
+        self.brands = brand_names(index.passages)
         self._stem = Stemmer.Stemmer("english").stemWord
         # A page is named by its title and its file name ("…-patient-adult-hodgkin-treatment-pdq.md").
         self._page_names = [
@@ -116,13 +119,17 @@ class Retriever:
             [index.pages[d].audience == "patient" for d in index.page_order], dtype=np.float32
         )
 
+    def understand(self, question: str) -> QueryInfo:
+        """Query understanding with this index's drug brand names."""
+        return understand(question, self.brands)
+
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         return np.asarray(self.embedder.encode(list(texts)), dtype=np.float32)  # type: ignore[attr-defined]
 
     def search(self, question: str, k: int = 10, info: QueryInfo | None = None) -> list[Hit]:
         """Top-k passages for a question, best first."""
         w = self.weights
-        info = info or understand(question)
+        info = info or self.understand(question)
         idx = self.index
         n_pages = len(idx.page_order)
         if not idx.passages:
