@@ -151,3 +151,15 @@ def test_question_the_sources_do_not_cover_says_so(guide) -> None:  # type: igno
     ans = guide.ask("How do I fix a flat tire on my bicycle?")
     assert not ans.sections and not ans.summary
     assert any(n.kind in ("no_match", "off_topic") for n in ans.notices)
+
+
+def test_crisis_message_gets_the_crisis_line_and_nothing_else(guide) -> None:  # type: ignore[no-untyped-def]
+    ans = guide.ask("i have cancer and i dont want to live anymore")
+    assert ans.notices and ans.notices[0].kind == "urgent" and "988" in ans.notices[0].text
+    assert not ans.summary and not ans.sections
+
+
+def test_dose_question_uses_patient_pages_only(guide) -> None:  # type: ignore[no-untyped-def]
+    ans = guide.ask("How many mg of hormone therapy should I take for my prostate cancer?")
+    assert any(n.kind == "dose_request" for n in ans.notices)
+    assert all(s.audience == "patient" for s in ans.sources)

@@ -366,3 +366,27 @@ def test_no_notice_contains_a_dose(vocab: frozenset[str]) -> None:
         assert t.notices
         for n in t.notices:
             assert not DOSE_RE.search(n.text), (m, n.text)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("my dads on chemo and hes confused and burning up, 39.5", "fever during treatment"),
+        ("my dads on chemo and hes confused and burning up, 39.5", "confusion"),
+        ("my leg is swollen red and painful on chemo", "possible blood clot"),
+        ("throwing up blood after chemo", "severe bleeding"),
+    ],
+)
+def test_urgent_reports_in_everyday_words(text: str, kind: str) -> None:
+    t = assess_message(text)
+    assert t.urgent and kind in t.urgent_symptoms
+    assert t.notices[0].kind == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["shes confused about her treatment options", "my temperature was 37.5 today",
+     "I have a swollen lymph node in my neck", "Can a blood clot be a side effect of tamoxifen?"],
+)
+def test_not_urgent_look_alikes(text: str) -> None:
+    assert not assess_message(text).urgent

@@ -41,3 +41,17 @@ def test_scores_descend_and_parts_explain(guide) -> None:  # type: ignore[no-unt
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
     assert {"fused", "page", "title_dense", "heading"} <= set(hits[0].parts)
+
+
+def test_adult_and_child_questions_reach_their_own_pages(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from oncoguide.answer.engine import OncoGuide
+    from oncoguide.settings import Settings
+    from tests.conftest import link_slice
+
+    corpus = link_slice(tmp_path / "c", ["types-leukemia-patient-adult-all-treatment-pdq.md",
+                                         "types-leukemia-patient-child-all-treatment-pdq.md"])
+    g = OncoGuide(Settings(corpus_dirs=[corpus], home=tmp_path / "h"))
+    adult = rank_documents(g.search("my mom has leukemia, what are her treatment options", k=5))
+    child = rank_documents(g.search("my son has leukemia, what are the treatments", k=5))
+    assert adult[0] == "types-leukemia-patient-adult-all-treatment-pdq.md"
+    assert child[0] == "types-leukemia-patient-child-all-treatment-pdq.md"

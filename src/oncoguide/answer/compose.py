@@ -34,6 +34,12 @@ _SKIP = re.compile(
     r"|\b(see|visit) the .{0,60}\bsection\b|\b(pictures|descriptions) .{0,40}\bat\b|:[.;]$",
     re.IGNORECASE,
 )
+# Dosing schedules stated without units ("given on each day of a multiday regimen and for 2 to 3 days after").
+_SCHEDULE = re.compile(
+    r"\b(?:is|are)\s+(?:scheduled|given|taken)\s+(?:on\s+)?(?:each|every|once|twice)\b"
+    r"|\b(?:once|twice|three times)\s+(?:a|per)\s+(?:day|week)\b|\bfor\s+\d+\s+(?:to\s+\d+\s+)?days?\s+after\b",
+    re.I,
+)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     ["a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "which", "who", "what", "when", "where", "how", "why", "can", "may", "might", "will", "would", "should", "could", "do", "does", "not", "your", "you"]
@@ -48,8 +54,8 @@ def usable_sentence(text: str) -> bool:
     n = len(text.split())
     if n < 6 or n > 90 or text.endswith(":") or _SKIP.search(text):
         return False
-    if DOSE_RE.search(text):  # never show a dose, even one the source states: dosing is the care team's
-        return False
+    if DOSE_RE.search(text) or _SCHEDULE.search(text):
+        return False  # never show a dose or schedule, even one the source states: dosing is the care team's
     return text[0].isupper() or text[0].isdigit()
 
 

@@ -13,7 +13,7 @@ from oncoguide.answer.compose import compose_answer, related_questions
 from oncoguide.answer.model import Answer, Notice, TrialSuggestion
 from oncoguide.answer.personalize import personalize_query, profile_lead_in
 from oncoguide.answer.prompts import next_steps, questions_to_ask
-from oncoguide.answer.triage import Triage, assess_message
+from oncoguide.answer.triage import CRISIS, Triage, assess_message
 from oncoguide.answer.wording import Wording, load_wording
 from oncoguide.corpus.model import Passage
 from oncoguide.retrieval.embedder import Embedder, embedder_for
@@ -94,10 +94,17 @@ class OncoGuide:
             # Offer readings instead of guessing; related questions let the person pick one.
             base.related_questions = list(t.readings)
             return base
+        if CRISIS in t.urgent_symptoms:
+            # Someone in crisis gets the crisis line and nothing else: no search result fits that moment.
+            return base
 
         search_text = personalize_query(text, profile)
         info = self.retriever.understand(search_text)
         hits = self.retriever.search(search_text, k=30, info=info)
+        if t.dose_request or t.medication_change_request:
+            # Professional summaries discuss doses and schedules; a patient asking about their own
+            # medicine gets patient pages only, beside the referral to the care team.
+            hits = [h for h in hits if h.passage.audience == "patient"]
         if not hits or max(h.parts.get("dense", 0.0) for h in hits[:3]) < self.settings.min_relevance:
             hits = []  # nothing in the sources is close enough: say so rather than answer off-topic
         answer = compose_answer(

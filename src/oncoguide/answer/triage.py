@@ -137,6 +137,15 @@ _URGENT: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(?<!hay\s)\b(?:fever(?:s|ish)?|febrile|high\s+temp(?:erature)?|temp(?:erature)?\s+(?:of|is|was|at|reading)\s+"
             r"(?:3[89]|4[0-2]|10[0-6])(?:[.,]\d)?)\b"
             r"|\b(?:3[89]|4[0-2])(?:[.,]\d)?\s*(?:°\s*c|c\b|degrees?\s+c|degrees\b)|\b10[0-6](?:[.,]\d)?\s*(?:°\s*f|f\b|degrees)"
+            r"|\bburning\s+up\b|\b(?:3[89]|4[01])[.,]\d\b|\b10[0-5][.,]\d\b|\bchills\s+and\s+(?:shaking|shivering)\b"
+        ),
+        True,
+    ),
+    (
+        "possible blood clot",
+        _rx(
+            r"\b(?:leg|calf|thigh|arm)\b[^.?!]{0,30}\b(?:swollen|swelling|puffy)\b[^.?!]{0,30}\b(?:red|painful|warm|hot|hurts?|tender)\b"
+            r"|\b(?:red|painful|warm|hot|tender)\b[^.?!]{0,20}\b(?:swollen|swelling)\s+(?:leg|calf|thigh|arm)\b"
         ),
         True,
     ),
@@ -145,11 +154,12 @@ _URGENT: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         _rx(
             r"(?:\b(?:sudden(?:ly)?|severely|new|acute|increasing(?:ly)?)\s+confus(?:ed|ion)"
             r"|\bconfus(?:ed|ion)\s+and\s+(?:drowsy|sleepy|dizzy|disoriented|agitated|weak|<CANT>)"
-            r"|\b(?:he|she|they|he's|she's|they're|mom|dad|mother|father|husband|wife|partner|son|daughter|grandma|"
+            r"|\b(?:he|she|they|he's|she's|hes|shes|they're|mom|dad|mother|father|husband|wife|partner|son|daughter|grandma|"
             r"grandpa|grandmother|grandfather|patient|child|kid)\s+(?:is|seems|was|became|becomes|got|gets|getting|"
             r"has\s+been|keeps\s+getting|is\s+getting|seems\s+to\s+be)\s+(?:very\s+|really\s+|so\s+|more\s+|"
             r"increasingly\s+)?confused"
-            r"|\b(?:having|have|has)\s+(?:new\s+|sudden\s+)?confusion)\b"
+            r"|\b(?:having|have|has)\s+(?:new\s+|sudden\s+)?confusion"
+            r"|\b(?:he's|she's|hes|shes)\s+(?:very\s+|really\s+|so\s+|all\s+)?confused)\b"
             r"(?!\s+(?:about|by|over|with|as\s+to|regarding|whether|why|what|how|which|if|when|between|on|because))"
             r"|\bdisoriented\b|\bdelirious\b|\b<DONT>\s+know\s+where\s+(?:he|she|they|i)\s+(?:is|are|am)\b"
             r"|\b<DONT>\s+recogni[sz]e\s+(?:me|us|anyone|anybody)\b"
@@ -221,7 +231,7 @@ _URGENT: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         False,
     ),
 )
-_CRISIS = "suicidal thoughts"
+CRISIS = "suicidal thoughts"
 
 # Words that negate a symptom when they come shortly before it in the same clause ("no fever", "never fainted").
 _NEGATOR = _rx(
@@ -686,9 +696,9 @@ def assess_message(
 
     options = tuple(q for _, q in readings)
     notices: list[Notice] = []
-    if _CRISIS in kinds:
+    if CRISIS in kinds:
         notices.append(Notice(kind="urgent", text=w.notices.crisis))
-    if any(k != _CRISIS for k in kinds):
+    if any(k != CRISIS for k in kinds):
         notices.append(Notice(kind="urgent", text=w.notices.urgent_care))
     if dose:
         notices.append(Notice(kind="dose_request", text=w.notices.dose_request))

@@ -38,6 +38,9 @@ class RankWeights(BaseModel):
     page_support: float = Field(default=0.6, description="Share of a page's best passages added to each passage.")
     title_coverage: float = Field(default=0.03, description="Share of the focus words named by the page title or file name.")
     patient_prior: float = Field(default=0.01, description="Bonus for patient-level pages.")
+    child_mismatch: float = Field(
+        default=0.01, description="Penalty for children's pages when the question names no child, and vice versa."
+    )
     focus_words: int = Field(default=4, description="Focus length beyond which title evidence is scaled down.")
     intent_page: float = Field(default=0.01, description="Bonus when the page's kind fits the intent.")
     intent_heading: float = Field(default=0.008, description="Bonus when the passage heading fits the intent.")
@@ -73,6 +76,15 @@ def name_words(text: str, stem: Callable[[str], str]) -> set[str]:
 
 
 _NAME_STOP = frozenset("the and of for with in on to a an is are pdq nci types patient version hp md".split())
+
+
+# Pages written about children's cancers, and questions about a child.
+_CHILD_PAGE = re.compile(r"(^|-)(child|childhood|pediatric|adolescents?|aya)(-|$)|-child-")
+_CHILD_WORDS = re.compile(
+    r"\b(child|children|childhood|kids?|son|daughter|baby|babies|infant|toddler|teen(ager)?s?|adolescents?|"
+    r"pediatric|paediatric|boy|girl|young adults?|\d{1,2}[- ]?(year|yr)s?[- ]old (boy|girl|son|daughter))\b",
+    re.I,
+)
 
 
 # An overview passage answers a general question better than a detail ("treatment of stage II …").
@@ -115,6 +127,7 @@ class Retriever:
             name_words(index.pages[d].title + " " + d.removesuffix(".md").replace("-", " "), self._stem)
             for d in index.page_order
         ]
+        self._child_page = np.array([bool(_CHILD_PAGE.search(d)) for d in index.page_order])
         self._patient = np.array(
             [index.pages[d].audience == "patient" for d in index.page_order], dtype=np.float32
         )
@@ -167,6 +180,8 @@ class Retriever:
                 continue
             bonus = np.array([bool(rx.search(d)) for d in idx.page_order], dtype=np.float32)
             page_prior += w.intent_page * bonus * self._patient
+        asks_child = bool(_CHILD_WORDS.search(question))
+        page_prior -= w.child_mismatch * (self._child_page != asks_child)
         page_score = page_prior + w.page_support * page_best
 
         total = fused + page_score[self._doc_of]
