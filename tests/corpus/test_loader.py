@@ -89,3 +89,11 @@ def test_links_kept_as_absolute_urls() -> None:
     assert not isinstance(page, PageError)
     assert page.links and all(u.startswith(("https://", "http://")) for u in page.links)
     assert "https://www.cancer.gov/types/metastatic-cancer" in page.links
+
+
+def test_link_text_wrapped_over_lines_is_kept() -> None:
+    page = load_page(CORPUS / "types-lung-patient-small-cell-lung-treatment-pdq.md")
+    assert not isinstance(page, PageError)
+    text = " ".join(p.text for p in page.passages)
+    assert "Treatment of extensive-stage small cell lung cancer may include" in " ".join(text.split())
+    assert "Treatment of may include" not in text

@@ -53,8 +53,8 @@ class Section:
 def _replace_links(text: str, links: list[str]) -> str:
     def repl(m: re.Match[str]) -> str:
         label, target = m.group(1), m.group(2)
-        if "\n" in label.strip() or label.strip().lower() in ("enlarge", "enlarge image"):
-            return ""  # a navigation card or an image-zoom link, not prose
+        if "\n\n" in label.strip() or label.strip().lower() in ("enlarge", "enlarge image"):
+            return ""  # a navigation card (paragraphs inside a link) or an image-zoom link, not prose
         url = absolute_url(target)
         if url:
             links.append(url)
@@ -62,7 +62,7 @@ def _replace_links(text: str, links: list[str]) -> str:
 
     def auto(m: re.Match[str]) -> str:
         links.append(m.group(1))
-        return ""
+        return m.group(1)  # "visit the Drugs@FDA website at <https://…>." keeps its address
 
     return _AUTOLINK.sub(auto, _LINK.sub(repl, text))
 

@@ -21,7 +21,7 @@ from oncoguide.corpus.model import Page, PageError, Passage
 from oncoguide.retrieval.lexical import LexicalIndex
 from oncoguide.settings import Settings
 
-SCHEMA_VERSION = 5  # bump when passage splitting or stored fields change
+SCHEMA_VERSION = 6  # bump when passage splitting or stored fields change
 
 
 class Manifest(BaseModel):
