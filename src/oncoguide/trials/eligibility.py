@@ -28,15 +28,21 @@ from oncoguide.trials.rules import (
 from oncoguide.trials.vocab import GENERIC_SOLID, cancer_keys
 
 _LEADING_NEG = re.compile(r"^\W*(?:no|not|without|absence of|none|never|must not|should not|cannot|free of)\b", re.I)
-_INNER_NEG = re.compile(r"\b(?:are|is|will be) (?:not eligible|excluded|ineligible)\b|\bnot (?:be )?eligible\b", re.I)
+_INNER_NEG = re.compile(r"\b(?:are|is|will be) (?:not eligible|excluded|ineligible)\b|\bnot (?:be )?eligible\b|"
+                        r"\b(?:is|are|will) not (?:be )?(?:allowed|permitted)\b", re.I)
 _COHORT = re.compile(r"^\W*(?:for\s+)?(?:(?:cohort|arm|part|group|stratum|module|phase)\s*[\w\d]*|dose[- ]expansion|expansion)\b", re.I)
 _SEVERITY = {"not_met": 3, "unknown": 2, "met": 1, "not_applicable": 0}
 
 
 def requires_presence(criterion: Criterion) -> bool:
-    """True when the patient must HAVE what the item names (a plain inclusion item)."""
-    negated = bool(_LEADING_NEG.match(criterion.text) or _INNER_NEG.search(criterion.text))
-    return (criterion.kind == "inclusion") != negated
+    """True when the patient must HAVE what the item names (a plain inclusion item).
+
+    A leading "No …" flips the section's direction; a stated exclusion inside the item ("… is not allowed",
+    "patients with … are excluded") means the patient must lack the thing in either section.
+    """
+    if _INNER_NEG.search(criterion.text):
+        return False
+    return (criterion.kind == "inclusion") != bool(_LEADING_NEG.match(criterion.text))
 
 
 def _verdict(finding: Finding, presence: bool) -> Verdict:
@@ -63,7 +69,7 @@ def _findings(c: Criterion, f: PatientFacts) -> list[Finding]:
         lambda: menopause_rule(text, f),
         lambda: ecog_rule(text, f, c.section),
         lambda: brain_rule(text, f),
-        lambda: disease_rule(text, f) if c.kind == "inclusion" else None,
+        lambda: _disease(c, f),
         lambda: stage_rule(text, f),
         lambda: treatment_rule(text, f),
     ):
@@ -73,6 +79,16 @@ def _findings(c: Criterion, f: PatientFacts) -> list[Finding]:
     if not found and (x := unknown_topic_rule(text, f)):
         found.append(x)
     return found
+
+
+def _disease(c: Criterion, f: PatientFacts) -> Finding | None:
+    """The cancer an item names. In a plain inclusion item it is the population; in an exclusion or a "No …" item
+    it only counts when it rules the patient's own cancer out ("tumour with small cell components" for a squamous
+    NSCLC), since there a matching name is context ("No prior treatment for GBM"), not the thing excluded."""
+    x = disease_rule(c.text, f)
+    if x is None or (c.kind == "inclusion" and requires_presence(c)):
+        return x
+    return x if x.present is False else None
 
 
 def _short(text: str, n: int = 140) -> str:

@@ -61,7 +61,9 @@ def admin_rule(text: str, f: PatientFacts) -> Finding | None:
             return Finding("contraception", None, "an agreement made at enrolment, not a fact from the records",
                            fixed="not_applicable")
         return Finding("pregnancy", None, "not in the profile", "Are you pregnant or breastfeeding, or planning to be?")
-    if _ADMIN.search(text) and not re.search(r"diagnos|confirmed|metasta|(?:prior|previous) (?:\w+ )?(?:therap|treat|chemo)", text, re.I):
+    if _ADMIN.search(text) and not re.search(
+        r"diagnos|confirmed|metasta|(?:prior|previous) (?:\w+ )?(?:therap|treat|chemo)|radiotherap|radiation|chemotherap|"
+        r"\bsurgery\b|within \d+ (?:days?|weeks?|months?) (?:of|prior to|before) (?:registration|randomi[sz]ation|enrol)", text, re.I):
         return Finding("administrative", None, "administrative: settled with the trial team at enrolment",
                        fixed="not_applicable")
     return None
@@ -82,7 +84,8 @@ _AGE_SKIP = _rx(r"menopaus|diagnos|since|prior|within|ago|history|expectancy|smo
 
 
 def age_rule(text: str, f: PatientFacts) -> Finding | None:
-    if not _AGE_TOPIC.search(text) or _AGE_SKIP.search(text) or re.search(r"\bif\b|\bor\W*$|unless", text, re.I):
+    skip = _AGE_SKIP.search(re.sub(r"(?:any|regardless of|irrespective of) menopausal status", " ", text, flags=re.I))
+    if not _AGE_TOPIC.search(text) or skip or re.search(r"\bif\b|\bor\W*$|unless", text, re.I):
         return None
     lo = hi = None
     if m := _AGE_RANGE.search(text):
@@ -147,18 +150,19 @@ _KPS = _rx(r"karnofsky|lansky|\bKPS\b")
 
 
 def _ecog_max(text: str) -> int | None:
-    t = text.replace("–", "-")
+    t = text.replace("–", "-").replace("\\<", "<").replace("\\>", ">").replace("=<", "<=").replace("=>", ">=")
     if _KPS.search(t) and not _ECOG.search(t):
         if m := re.search(r"(?:≥|>=|>|at least|of)\s*(\d{2,3})\s*%?", t):
             kps = int(m.group(1))
             return 0 if kps >= 90 else 1 if kps >= 70 else 2 if kps >= 50 else 3
         return None
-    if m := re.search(r"(?:≤|<=|=<|less than or equal to|of)\s*([0-4])\b(?!\s*-)", t):
+    # a listed range ("0 or 1", "0 to 1", "0-2", "0, 1 or 2") before "of N", which would read only its first number
+    if m := re.search(r"\b0\s*(?:-|to|or|,|through|and)\s*([1-4])\b(?:\s*,?\s*(?:,|or|and)\s*([1-4])\b)?", t):
+        return int(m.group(2) or m.group(1))
+    if m := re.search(r"(?:≤|<=|less than or equal to|of)\s*([0-4])\b(?!\s*-)", t):
         return int(m.group(1))
     if m := re.search(r"(?:<|less than)\s*([1-4])\b", t):
         return int(m.group(1)) - 1
-    if m := re.search(r"\b0\s*(?:-|to|or|,|through)\s*([1-4])\b(?:\s*(?:,|or)\s*([1-4])\b)?", t):
-        return int(m.group(2) or m.group(1))
     if m := re.search(r"(?:≥|>=|>|greater than)\s*([0-4])\b", t):  # exclusion-style "ECOG ≥ 2"
         return -int(m.group(1)) - (1 if re.search(r"(?<![≥>=])>\s*[0-4]|greater than\s*[0-4]", t) else 0) - 10
     return None
@@ -228,7 +232,15 @@ _EARLY = _rx(
 _STAGES = _rx(r"\bstages?\s*((?:IV|III|II|I|0|[1-4])[ABC]?\d?(?:\s*(?:-|–|to|through|or|and|,|/)\s*(?:stage\s*)?(?:IV|III|II|I|[1-4])[ABC]?\d?)*)")
 
 
+_NOT_CURATIVE = _rx(
+    r"(?:not|no longer|neither|nor)\s+(?:be\s+)?(?:amenable|suitable|eligible|candidates?|a candidate|appropriate|feasible)\s+"
+    r"(?:to|for)\s+(?:\w+\s+){0,3}?(?:curative|resection|surgery|surgical)[\w-]*(?:\s+(?:intent|treatment|therapy|surgery|resection))?|"
+    r"non-?curative|not (?:surgically )?resectable|not operable"
+)
+
+
 def stage_rule(text: str, f: PatientFacts) -> Finding | None:
+    text = _NOT_CURATIVE.sub(" unresectable ", text)
     q = "Has the cancer spread to other parts of the body (what stage is it)?"
     ev = "profile: " + ", ".join(
         x for x in (f"stage {f.stage_label}" if f.stage_label else None,
@@ -308,6 +320,8 @@ def _required_status(text: str, start: int, end: int, key: str) -> str | None:
             return "negative"
         if re.search(r"MSI-H|dMMR|deficien|high|instability", text[start : end + 40], re.I) or "MSI-H" in name:
             return "positive"
+    if key == "HER2" and re.match(r"\s*\(?\s*(?:ihc\s*)?(?:score\s*)?(?:of\s*)?1\+?\s*(?:-|–|to|through)\s*3\+", after, re.I):
+        return "expressed"  # any HER2 expression, IHC 1+ to 3+
     if key == "HER2" and re.match(r"\s*(?:ihc\s*)?[12]\+|\s*-?\s*low\b|\s*-?\s*ultralow", after, re.I):
         return "low"
     if key == "HER2" and re.match(r"\s*(?:ihc\s*)?0\b", after, re.I):
@@ -373,6 +387,13 @@ def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Fin
             have_v = {x.upper().replace(" ", "") for x in _VARIANTS.findall(fact.value)}
             present = bool(have_v & wanted) or any(w.startswith(h) or h.startswith(w) for w in wanted for h in have_v)
         return Finding(f"biomarker:{key}", present, fact.evidence)
+    if want == "expressed":  # HER2 IHC 1+ to 3+: positive, low, or a "negative" whose recorded score is 1+
+        score = re.search(r"([0-3])\s*\+|IHC\s*(?:score\s*)?([0-3])\b", fact.value or "", re.I)
+        if score:
+            return Finding(f"biomarker:{key}", (score.group(1) or score.group(2)) != "0", fact.evidence)
+        if have in {"positive", "low"}:
+            return Finding(f"biomarker:{key}", True, fact.evidence)
+        return Finding(f"biomarker:{key}", None, fact.evidence, "What was your tumour's HER2 IHC score (0, 1+, 2+ or 3+)?")
     if want == "negative":
         return Finding(f"biomarker:{key}", have in {"negative", "low"} if key == "HER2" else have == "negative", fact.evidence)
     return Finding(f"biomarker:{key}", have == "low", fact.evidence)  # want == "low"
@@ -447,14 +468,31 @@ _LINES = _rx(r"(?:at least|≥|>=|no more than|up to|maximum of|≤|<=|\d+|one|t
 _ANY_SYSTEMIC = _rx(
     r"systemic (?:anti-?cancer |cancer )?(?:therapy|therapies|treatment)|anti-?cancer (?:therapy|therapies|treatment)|"
     r"(?:prior|previous) (?:treatment|therapy|therapies) for (?:the |this |their |his |her )?(?:\w+ )?(?:cancer|disease|carcinoma)|"
-    r"treatment[- ]na[iï]ve|previously untreated|no prior (?:treatment|therapy)"
+    r"treatment[- ]na[iï]ve|previously untreated|"
+    r"(?:no|without|not received any|never received any|not have received any)\s+(?:prior|previous)\s+"
+    r"(?:systemic |anti-?cancer |cancer )?(?:treatment|therapy|therapies)\b(?!\s+(?:with|of)\b)"
 )
 _SETTING_ADVANCED = _rx(r"advanced|metastatic|recurrent|unresectable|stage iv")
 
 
+# "treatment-naive and previously treated" admits both, so it is no absence requirement; an "except …" after it
+# names what is still excluded, not what is exempt
+_NAIVE_OR_TREATED = _rx(r"(?:treatment[- ])?na[iï]ve\s*(?:and|or|and/or|,)\s*(?:previously |pre-?)?treated|"
+                        r"(?:previously |pre-?)?treated\s*(?:and|or|and/or|,)\s*(?:treatment[- ])?(?:na[iï]ve|untreated)")
+
+
 def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
-    classes = drug_classes(text)
-    systemic_only = not classes and bool(_ANY_SYSTEMIC.search(text)) and not _TIMING.search(text)
+    # Timing words or drug names inside an exception clause ("…, however if started within 21 days …",
+    # "No prior treatment for CLL, except steroids and/or rituximab") qualify the main requirement, not replace it.
+    main = re.split(r"\b(?:however|unless|except|other than|apart from|with the exception of)\b", text, maxsplit=1, flags=re.I)[0]
+    classes = drug_classes(main)
+    exempt: set[str] = set()
+    both = _NAIVE_OR_TREATED.sub(" ", text)
+    if not classes and _ANY_SYSTEMIC.search(main) and both == text:
+        exempt = drug_classes(text[len(main):])
+    elif not classes:
+        classes = drug_classes(text)
+    systemic_only = not classes and bool(_ANY_SYSTEMIC.search(text)) and not _TIMING.search(main)
     if systemic_only:
         classes = {"systemic therapy"}
         if f.treatments and f.metastatic is False and _SETTING_ADVANCED.search(text):
@@ -475,6 +513,11 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
                        f"Which cancer treatments have you had so far (in particular {named})?")
     hits: dict[str, list[str]] = {}
     for cls in classes:
+        if cls == "systemic therapy" and exempt:
+            members = [n for n in f.treatment_classes.get(cls, []) if not drug_classes(n) or not drug_classes(n) <= exempt]
+            for n in members:
+                hits.setdefault(n, []).append(cls)
+            continue
         members = (
             [n for c in CHEMO_CLASSES | {"chemotherapy"} for n in f.treatment_classes.get(c, [])]
             if cls == "chemotherapy" else f.treatment_classes.get(cls, [])
@@ -489,12 +532,12 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
         return Finding("treatment_lines", False, ev)
     if _LINES.search(text):
         return Finding("treatment_lines", None, ev, "How many lines of treatment have you had for advanced disease?")
-    if had and _TIMING.search(text):
+    if had and _TIMING.search(main):
         return Finding("treatment", None, ev + "; timing matters",
                        f"When did you last receive {', '.join(had)}? The trial limits recent treatment.")
-    if not had and _TIMING.search(text) and not re.search(r"prior|previous|received|progress|refractory|resistant", text, re.I):
+    if not had and _TIMING.search(main) and not re.search(r"prior|previous|received|progress|refractory|resistant", text, re.I):
         return Finding("treatment", False, ev)
-    inner_absence = (m := _ABSENCE_TREAT.search(text)) is not None and m.start() > 3
+    inner_absence = (m := _ABSENCE_TREAT.search(both)) is not None and m.start() > 3
     return Finding("treatment", bool(had) != inner_absence, ev)
 
 
