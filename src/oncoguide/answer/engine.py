@@ -99,6 +99,10 @@ class OncoGuide:
             return base
 
         search_text = personalize_query(text, profile)
+        if t.urgent_symptoms:
+            # "burning up, 39.5 on chemo": search for the symptom by its plain name so the cited
+            # information after the urgent notice is about that symptom.
+            search_text = f"{search_text} ({'; '.join(t.urgent_symptoms)})"
         info = self.retriever.understand(search_text)
         hits = self.retriever.search(search_text, k=30, info=info)
         if t.dose_request or t.medication_change_request:
