@@ -16,4 +16,10 @@ app.add_typer(trials.app, name="trials", help="Match clinical trials to a patien
 
 
 def main() -> None:
+    import logging
+
+    # Libraries (bm25s, onnxruntime) log chatter; the terminal shows warnings of ours and errors only.
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    for noisy in ("bm25s", "onnxruntime", "transformers", "sentence_transformers"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
     app()

@@ -72,9 +72,23 @@ def export_onnx(model_dir: Path, out: Path, precision: Precision) -> None:
     Per-channel int8 on MatMul weights only keeps cosine ~0.995 to fp32; per-tensor (0.95) and
     quantising the attention-score MatMuls (slower and lossier) were measured and rejected.
     """
+    import logging
+
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
 
+    # A one-time export: keep the libraries' progress bars and advice off the user's terminal.
+    hf_logging.disable_progress_bar()
+    logging.disable(logging.WARNING)
+    try:
+        _export(model_dir, out, precision, AutoModel, torch)
+    finally:
+        logging.disable(logging.NOTSET)
+        hf_logging.enable_progress_bar()
+
+
+def _export(model_dir: Path, out: Path, precision: Precision, AutoModel: Any, torch: Any) -> None:  # noqa: N803
     # Eager attention traces to plain ops; the SDPA path bakes a Python bool into the trace.
     bert = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
 
