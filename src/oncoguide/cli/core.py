@@ -91,6 +91,16 @@ def _each_query(
         print(json.dumps(line), flush=True)
 
 
+def _or_fail(call: Callable[[], Any]) -> Any:
+    """Run one library call; a question we cannot take becomes a clear error and exit code 2."""
+    from oncoguide.answer.engine import InputError
+
+    try:
+        return call()
+    except InputError as e:
+        _fail(str(e))
+
+
 def _load_profile(path: Path | None) -> Any:
     if path is None:
         return None
@@ -140,7 +150,6 @@ def register(app: typer.Typer) -> None:
         queries: Path = typer.Option(None, "--queries", help="JSONL file of {id, question}; one JSON line out each."),
     ) -> None:
         """Ranked passages for a question (hybrid BM25 + dense retrieval)."""
-        from oncoguide.answer.engine import InputError
 
         if query is None and queries is None:
             _fail("give a QUERY or --queries FILE.jsonl")
@@ -149,10 +158,7 @@ def register(app: typer.Typer) -> None:
             _each_query(queries, lambda qid, text: {"id": qid, "results": [_hit_json(h) for h in eng.search(text, k=k)]},
                         on_error={"results": []})
             return
-        try:
-            hits = eng.search(query, k=k)
-        except InputError as e:
-            _fail(str(e))
+        hits = _or_fail(lambda: eng.search(query, k=k))
         if as_json:
             print(json.dumps({"query": query, "results": [_hit_json(h) for h in hits]}, indent=1))
             return
@@ -169,7 +175,6 @@ def register(app: typer.Typer) -> None:
         queries: Path = typer.Option(None, "--queries", help="JSONL file of {id, question}; one answer JSON line each."),
     ) -> None:
         """A plain-language, cited answer built from NCI pages."""
-        from oncoguide.answer.engine import InputError
         from oncoguide.answer.render import render_answer
 
         if question is None and queries is None:
@@ -192,10 +197,7 @@ def register(app: typer.Typer) -> None:
 
             _each_query(queries, answer_line)
             return
-        try:
-            ans = eng.ask(question, profile=prof)
-        except InputError as e:
-            _fail(str(e))
+        ans = _or_fail(lambda: eng.ask(question, profile=prof))
         if as_json:
             print(ans.model_dump_json(indent=1))
         else:
