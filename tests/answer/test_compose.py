@@ -8,8 +8,8 @@ import pytest
 
 from oncoguide.answer.engine import InputError
 from oncoguide.answer.model import Answer
-from oncoguide.answer.wording import DOSE_RE
 from oncoguide.records.model import Biomarker, PatientProfile, Treatment
+from oncoguide.wording import DOSE_RE
 
 FLAGSHIP = "What does it mean when breast cancer spreads to the lungs?"
 

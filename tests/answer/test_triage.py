@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from oncoguide.answer.triage import Triage, assess_message, vocabulary_from_texts
-from oncoguide.answer.wording import DOSE_RE, load_wording
 from oncoguide.settings import Settings
+from oncoguide.wording import DOSE_RE, load_wording
 
 
 @pytest.fixture(scope="module")

@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 
 from oncoguide.answer.model import Answer, Section, Sentence, Source
 from oncoguide.answer.prompts import section_title
-from oncoguide.answer.wording import DOSE_RE, Wording
 from oncoguide.corpus.model import Passage
 from oncoguide.corpus.sentences import split_sentences
 from oncoguide.retrieval.aspects import aspect_of
 from oncoguide.retrieval.query import QueryInfo
 from oncoguide.retrieval.search import Hit
+from oncoguide.wording import DOSE_RE, Wording
 
 # Reading order of aspects after the question's own aspect.
 READER_ORDER = [

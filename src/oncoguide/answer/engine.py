@@ -14,12 +14,12 @@ from oncoguide.answer.model import Answer, Notice, TrialSuggestion
 from oncoguide.answer.personalize import personalize_query, profile_lead_in
 from oncoguide.answer.prompts import next_steps, questions_to_ask
 from oncoguide.answer.triage import CRISIS, Triage, assess_message
-from oncoguide.answer.wording import Wording, load_wording
 from oncoguide.corpus.model import Passage
 from oncoguide.retrieval.embedder import Embedder, embedder_for
 from oncoguide.retrieval.index import BuildReport, build_index, index_exists, load_index
 from oncoguide.retrieval.search import Hit, Retriever
 from oncoguide.settings import Settings
+from oncoguide.wording import Wording, load_wording
 
 if TYPE_CHECKING:
     from oncoguide.records.model import PatientProfile

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from oncoguide.answer.wording import Wording
     from oncoguide.records.model import PatientProfile
+    from oncoguide.wording import Wording
 
 _MARKER_ORDER = ["ER", "PR", "HER2"]
 

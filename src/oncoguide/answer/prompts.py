@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from oncoguide.answer.wording import IntentWording, Wording
+from oncoguide.wording import IntentWording, Wording
 
 
 def _for(wording: Wording, intent: str) -> IntentWording:

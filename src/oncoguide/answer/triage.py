@@ -19,7 +19,7 @@ from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
-from oncoguide.answer.wording import Wording, load_wording
+from oncoguide.wording import Wording, load_wording
 
 # --------------------------------------------------------------------------------------------- models
 

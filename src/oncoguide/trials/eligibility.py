@@ -26,6 +26,17 @@ from oncoguide.trials.rules import (
     unknown_topic_rule,
 )
 from oncoguide.trials.vocab import GENERIC_SOLID, cancer_keys
+from oncoguide.wording import TrialQuestions, load_wording
+from oncoguide.wording import trial_question as _q
+
+
+def _trial_wording() -> TrialQuestions:
+    return load_wording().trial_questions
+
+
+def _ask(question: str) -> str:
+    """'Ask the trial team: …' as the reviewed wording file phrases it."""
+    return _trial_wording().ask_line(question)
 
 _LEADING_NEG = re.compile(r"^\W*(?:no|not|without|absence of|none|never|must not|should not|cannot|free of)\b", re.I)
 _INNER_NEG = re.compile(r"\b(?:are|is|will be) (?:not eligible|excluded|ineligible)\b|\bnot (?:be )?eligible\b|"
@@ -99,17 +110,17 @@ def judge_criterion(c: Criterion, f: PatientFacts) -> CriterionVerdict:
     """One verdict with its evidence; unknown when no rule recognises the criterion."""
     findings = _findings(c, f)
     if not findings:
-        q = f'Does this apply to you: "{_short(c.text)}"?'
+        q = _trial_wording().fallback(_short(c.text))
         return CriterionVerdict(text=c.text, kind=c.kind, verdict="unknown",
-                                evidence=f"Not decidable from the profile. Ask the trial team: {q}", question=q)
+                                evidence=f"Not decidable from the profile. {_ask(q)}", question=q)
     presence = requires_presence(c)
     judged = [(_verdict(x, presence), x) for x in findings]
     verdict, worst = max(judged, key=lambda vx: _SEVERITY[vx[0]])
     evidence = "; ".join(dict.fromkeys(x.evidence for _, x in judged))
     question = worst.question if verdict == "unknown" else None
     if verdict == "unknown":
-        question = question or f'Does this apply to you: "{_short(c.text)}"?'
-        evidence = f"{evidence}. Ask the trial team: {question}"
+        question = question or _trial_wording().fallback(_short(c.text))
+        evidence = f"{evidence}. {_ask(question)}"
     return CriterionVerdict(text=c.text, kind=c.kind, verdict=verdict, evidence=evidence,
                             topic=",".join(dict.fromkeys(x.topic for _, x in judged)), question=question)
 
@@ -128,8 +139,8 @@ def registry_verdicts(trial: Trial, f: PatientFacts) -> list[CriterionVerdict]:
                 else f"Age {_fmt_age(lo)} years or older" if lo is not None else f"Age up to {_fmt_age(hi)} years")  # type: ignore[arg-type]
         if f.age is None:
             out.append(CriterionVerdict(text=f"{text} ({where})", kind="inclusion", verdict="unknown", hard=True,
-                                        topic="age", evidence="profile: age not recorded. Ask the trial team: How old are you?",
-                                        question="How old are you?"))
+                                        topic="age", evidence=f"profile: age not recorded. {_ask(_q('age'))}",
+                                        question=_q("age")))
         else:
             ok = (lo is None or f.age >= lo) and (hi is None or f.age <= hi)
             out.append(CriterionVerdict(text=f"{text} ({where})", kind="inclusion", verdict="met" if ok else "not_met",
@@ -138,8 +149,8 @@ def registry_verdicts(trial: Trial, f: PatientFacts) -> list[CriterionVerdict]:
         text = f"Sex: {trial.sex} participants only ({where})"
         if f.sex is None:
             out.append(CriterionVerdict(text=text, kind="inclusion", verdict="unknown", hard=True, topic="sex",
-                                        evidence="profile: sex not recorded. Ask the trial team: Is the trial open to your sex?",
-                                        question="Is the trial open to your sex?"))
+                                        evidence=f"profile: sex not recorded. {_ask(_q('sex'))}",
+                                        question=_q("sex")))
         else:
             out.append(CriterionVerdict(text=text, kind="inclusion", hard=True, topic="sex",
                                         verdict="met" if f.sex == trial.sex else "not_met", evidence=f"profile: {f.sex}"))
@@ -156,8 +167,8 @@ def registry_verdicts(trial: Trial, f: PatientFacts) -> list[CriterionVerdict]:
         ev = f"profile: {f.cancer_label}"
         q = None
         if v == "unknown":
-            q = "Does this trial take people with your type of cancer?"
-            ev += f". Ask the trial team: {q}"
+            q = _q("condition")
+            ev += f". {_ask(q)}"
         out.append(CriterionVerdict(text=f"Condition studied: {_short(conds, 200)} (registry)", kind="inclusion",
                                     verdict=v, evidence=ev, topic="condition", question=q))
     return out

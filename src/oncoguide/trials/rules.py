@@ -20,6 +20,7 @@ from oncoguide.trials.vocab import (
     drug_classes,
     text_memo,
 )
+from oncoguide.wording import trial_question as _q
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def admin_rule(text: str, f: PatientFacts) -> Finding | None:
         if re.search(r"contracept|birth control|agree", text, re.I):
             return Finding("contraception", None, "an agreement made at enrolment, not a fact from the records",
                            fixed="not_applicable")
-        return Finding("pregnancy", None, "not in the profile", "Are you pregnant or breastfeeding, or planning to be?")
+        return Finding("pregnancy", None, "not in the profile", _q("pregnancy"))
     if _ADMIN.search(text) and not re.search(
         r"diagnos|confirmed|metasta|(?:prior|previous) (?:\w+ )?(?:therap|treat|chemo)|radiotherap|radiation|chemotherap|"
         r"\bsurgery\b|within \d+ (?:days?|weeks?|months?) (?:of|prior to|before) (?:registration|randomi[sz]ation|enrol)", text, re.I):
@@ -102,7 +103,7 @@ def age_rule(text: str, f: PatientFacts) -> Finding | None:
         else:
             return None
     if f.age is None:
-        return Finding("age", None, "profile: age not recorded", "How old are you?")
+        return Finding("age", None, "profile: age not recorded", _q("age"))
     ok = (lo is None or f.age >= lo) and (hi is None or f.age <= hi)
     return Finding("age", ok, f"profile: age {f.age}")
 
@@ -125,7 +126,7 @@ def sex_rule(text: str, f: PatientFacts, section: str | None) -> Finding | None:
     if want is None:
         return None
     if f.sex is None:
-        return Finding("sex", None, "profile: sex not recorded", "Is the trial open to your sex?")
+        return Finding("sex", None, "profile: sex not recorded", _q("sex"))
     return Finding("sex", f.sex == want, f"profile: {f.sex}")
 
 
@@ -140,7 +141,7 @@ def menopause_rule(text: str, f: PatientFacts) -> Finding | None:
         return Finding("menopause", False, "profile: male")
     if not f.menopausal:
         return Finding("menopause", None, "profile: menopausal status not recorded",
-                       "Have you gone through the menopause (no periods for a year or more)?")
+                       _q("menopause"))
     have = "post" if "post" in f.menopausal else "peri" if "peri" in f.menopausal else "pre"
     return Finding("menopause", have in wants, f"profile: {f.menopausal}")
 
@@ -175,7 +176,7 @@ def ecog_rule(text: str, f: PatientFacts, section: str | None) -> Finding | None
     mx = _ecog_max(text)
     if mx is None:
         return None
-    q = "What is your current performance status (ECOG score: how active you are day to day)?"
+    q = _q("ecog")
     if f.ecog is None:
         return Finding("ecog", None, "profile: ECOG not recorded", q)
     if mx <= -10:  # text names the *excluded* range, e.g. "ECOG >= 2" -> present when patient is in it
@@ -241,7 +242,7 @@ _NOT_CURATIVE = _rx(
 
 def stage_rule(text: str, f: PatientFacts) -> Finding | None:
     text = _NOT_CURATIVE.sub(" unresectable ", text)
-    q = "Has the cancer spread to other parts of the body (what stage is it)?"
+    q = _q("stage")
     ev = "profile: " + ", ".join(
         x for x in (f"stage {f.stage_label}" if f.stage_label else None,
                     "metastatic to " + ", ".join(f.metastatic_sites) if f.metastatic_sites else None) if x
@@ -288,7 +289,7 @@ _BRAIN = _rx(
 def brain_rule(text: str, f: PatientFacts) -> Finding | None:
     if not _BRAIN.search(text):
         return None
-    q = "Has the cancer spread to the brain? If so, has it been treated and is it stable?"
+    q = _q("brain_metastases")
     conditional = re.search(r"\bif\b|provided|as long as|eligible|allowed|permitted|may (?:be )?(?:enrol|includ|particip)", text, re.I)
     if conditional and f.brain_mets is False:
         return Finding("brain_metastases", None, "profile: no brain metastases recorded — this condition does not arise",
@@ -350,16 +351,11 @@ def _number(value: str | None) -> float | None:
 
 
 _VARIANTS = _rx(r"\b(G12[CDVRAS]?|G13D|V600[EK]?|L858R|T790M|exon\s*(?:19|20|21|14)|C797S|E545K|H1047R)\b")
-_QUESTIONS = {
-    "HR": "Is your tumour hormone-receptor (ER/PR) positive or negative?",
-    "ER": "Is your tumour estrogen-receptor (ER) positive or negative?",
-    "PR": "Is your tumour progesterone-receptor (PR) positive or negative?",
-    "PD-L1": "Has your tumour been tested for PD-L1, and what was the score?",
-}
+_MARKERS_ASKED_BY_NAME = {"HR", "ER", "PR", "PD-L1"}  # markers with their own wording; others use marker_tested
 
 
 def _marker_question(key: str) -> str:
-    return _QUESTIONS.get(key, f"Has your tumour been tested for {key}, and what was the result?")
+    return _q(f"marker_{key}") if key in _MARKERS_ASKED_BY_NAME else _q("marker_tested", marker=key)
 
 
 def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Finding:
@@ -382,7 +378,7 @@ def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Fin
         present = have == "positive"
         if present and _VARIANTS.search(text) and key in {"KRAS", "BRAF", "EGFR", "PIK3CA"}:
             if not fact.value:
-                return Finding(f"biomarker:{key}", None, fact.evidence, f"Which exact {key} variant does your tumour carry?")
+                return Finding(f"biomarker:{key}", None, fact.evidence, _q("marker_variant", marker=key))
             wanted = {x.upper().replace(" ", "") for x in _VARIANTS.findall(text)}
             have_v = {x.upper().replace(" ", "") for x in _VARIANTS.findall(fact.value)}
             present = bool(have_v & wanted) or any(w.startswith(h) or h.startswith(w) for w in wanted for h in have_v)
@@ -393,7 +389,7 @@ def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Fin
             return Finding(f"biomarker:{key}", (score.group(1) or score.group(2)) != "0", fact.evidence)
         if have in {"positive", "low"}:
             return Finding(f"biomarker:{key}", True, fact.evidence)
-        return Finding(f"biomarker:{key}", None, fact.evidence, "What was your tumour's HER2 IHC score (0, 1+, 2+ or 3+)?")
+        return Finding(f"biomarker:{key}", None, fact.evidence, _q("her2_score"))
     if want == "negative":
         return Finding(f"biomarker:{key}", have in {"negative", "low"} if key == "HER2" else have == "negative", fact.evidence)
     return Finding(f"biomarker:{key}", have == "low", fact.evidence)  # want == "low"
@@ -441,7 +437,7 @@ def biomarker_rule(text: str, f: PatientFacts) -> list[Finding]:
             if any(p.present is False for p in parts):
                 out.append(Finding("biomarker:TNBC", False, ev))
             elif any(p.present is None for p in parts):
-                out.append(Finding("biomarker:TNBC", None, ev, "Is your breast cancer triple-negative (ER, PR and HER2 all negative)?"))
+                out.append(Finding("biomarker:TNBC", None, ev, _q("triple_negative")))
             else:
                 out.append(Finding("biomarker:TNBC", True, ev))
         elif key == "ER|PR":
@@ -497,7 +493,7 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
         classes = {"systemic therapy"}
         if f.treatments and f.metastatic is False and _SETTING_ADVANCED.search(text):
             return Finding("treatment", None, f"profile treatments: {', '.join(f.treatments)} (setting not recorded)",
-                           "Were any of your cancer medicines given for advanced or metastatic disease?")
+                           _q("treatment_setting"))
     if not classes or re.search(r"allerg|hypersensitiv|contraindicat|intoleran", text, re.I):
         return None
     if not _PRIOR_CUE.search(text) and not systemic_only:
@@ -510,7 +506,7 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
         return Finding("treatment", None, f"criterion permits prior {named}", fixed="met")
     if not f.treatments:
         return Finding("treatment", None, "profile: no treatments recorded",
-                       f"Which cancer treatments have you had so far (in particular {named})?")
+                       _q("treatment_history", named=named))
     hits: dict[str, list[str]] = {}
     for cls in classes:
         if cls == "systemic therapy" and exempt:
@@ -531,10 +527,10 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
     if _LINES.search(text) and not had:
         return Finding("treatment_lines", False, ev)
     if _LINES.search(text):
-        return Finding("treatment_lines", None, ev, "How many lines of treatment have you had for advanced disease?")
+        return Finding("treatment_lines", None, ev, _q("treatment_lines"))
     if had and _TIMING.search(main):
         return Finding("treatment", None, ev + "; timing matters",
-                       f"When did you last receive {', '.join(had)}? The trial limits recent treatment.")
+                       _q("treatment_timing", drugs=", ".join(had)))
     if not had and _TIMING.search(main) and not re.search(r"prior|previous|received|progress|refractory|resistant", text, re.I):
         return Finding("treatment", False, ev)
     inner_absence = (m := _ABSENCE_TREAT.search(both)) is not None and m.start() > 3
@@ -543,45 +539,34 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
 
 # ---------------------------------------------------------------- things records rarely hold
 
-_UNKNOWN_TOPICS: list[tuple[str, re.Pattern[str], str]] = [
-    ("measurable_disease", _rx(r"measurable|\bRECIST\b|evaluable disease|\bRANO\b|\biwg\b|lugano"),
-     "Do your scans show at least one tumour that can be measured (RECIST 1.1)?"),
-    ("other_malignancy", _OTHER_CANCER,
-     "Have you had any other cancer, apart from this one, in the past few years?"),
+_UNKNOWN_TOPICS: list[tuple[str, re.Pattern[str]]] = [
+    ("measurable_disease", _rx(r"measurable|\bRECIST\b|evaluable disease|\bRANO\b|\biwg\b|lugano")),
+    ("other_malignancy", _OTHER_CANCER),
     ("labs", _rx(r"neutrophil|\bANC\b|platelet|h(?:a)?emoglobin|creatinine|bilirubin|\bAST\b|\bALT\b|transaminase|"
                  r"organ (?:and marrow )?function|marrow function|hepatic function|renal function|liver function|\bWBC\b|"
                  r"granulocyte|albumin|\bINR\b|clearance|\bULN\b|upper limit of normal|laborator|hematologic|haematologic|"
-                 r"potassium|magnesium|calcium|glucose|hba1c|lipase|amylase|thyroid function|\bTSH\b|lymphocyte count"),
-     "Are your latest blood tests (blood counts, liver and kidney function) within the trial's limits?"),
+                 r"potassium|magnesium|calcium|glucose|hba1c|lipase|amylase|thyroid function|\bTSH\b|lymphocyte count")),
     ("heart", _rx(r"cardiac|heart|myocard|\bLVEF\b|ejection fraction|\bQTc?\b|arrhythm|angina|congestive|stroke|"
-                  r"cardiovascular|hypertension|thrombo|embolism|bleeding|hemorrhag|vascular"),
-     "Do you have any heart or blood-vessel problems (heart failure, heart attack, clots), and what did your last heart test show?"),
-    ("infection", _rx(r"\bHIV\b|hepatitis|\bHBV\b|\bHCV\b|infection|tuberculosis|covid|sars-cov"),
-     "Do you have HIV, hepatitis B or C, or any active infection?"),
+                  r"cardiovascular|hypertension|thrombo|embolism|bleeding|hemorrhag|vascular")),
+    ("infection", _rx(r"\bHIV\b|hepatitis|\bHBV\b|\bHCV\b|infection|tuberculosis|covid|sars-cov")),
     ("immune", _rx(r"autoimmun|pneumonitis|interstitial lung|immunosuppress|corticosteroid|steroid|transplant|"
-                   r"immunodeficien|inflammatory bowel|colitis"),
-     "Do you have an autoimmune disease, lung inflammation, or take steroids or other immune-suppressing medicines?"),
-    ("life_expectancy", _rx(r"life expectancy"), "Has your doctor said you are expected to live at least the time this trial requires?"),
-    ("tissue", _rx(r"tissue|biopsy|archiv|specimen|tumou?r sample|block"),
-     "Is a tumour sample from an earlier biopsy or surgery available, or would you agree to a new biopsy?"),
-    ("allergy", _rx(r"hypersensitiv|allerg|intoleran"), "Have you had allergic reactions to any of the trial's drugs or similar medicines?"),
-    ("investigational", _rx(r"investigational|another (?:clinical )?(?:trial|study)|study drug|other clinical"),
-     "Are you taking part in another trial, or have you had an experimental drug recently?"),
-    ("swallow", _rx(r"swallow|oral medication|malabsorption|gastrointestinal (?:condition|disorder|disease)"),
-     "Can you swallow tablets, and do you have any stomach or bowel condition affecting absorption?"),
-    ("toxicity", _rx(r"toxicit|adverse event|CTCAE|neuropathy|resolved to"),
-     "Have side effects from earlier treatments settled (to grade 1 or less)?"),
-    ("psychiatric", _rx(r"psychiatric|mental|dementia|cognitive|substance|alcohol"),
-     "Do you have any condition that could make it hard to take part in the study?"),
-    ("surgery_recent", _rx(r"surgery|surgical|operation"), "Have you had, or do you have planned, any surgery around the trial's start?"),
+                   r"immunodeficien|inflammatory bowel|colitis")),
+    ("life_expectancy", _rx(r"life expectancy")),
+    ("tissue", _rx(r"tissue|biopsy|archiv|specimen|tumou?r sample|block")),
+    ("allergy", _rx(r"hypersensitiv|allerg|intoleran")),
+    ("investigational", _rx(r"investigational|another (?:clinical )?(?:trial|study)|study drug|other clinical")),
+    ("swallow", _rx(r"swallow|oral medication|malabsorption|gastrointestinal (?:condition|disorder|disease)")),
+    ("toxicity", _rx(r"toxicit|adverse event|CTCAE|neuropathy|resolved to")),
+    ("psychiatric", _rx(r"psychiatric|mental|dementia|cognitive|substance|alcohol")),
+    ("surgery_recent", _rx(r"surgery|surgical|operation")),
 ]
 
 
 def unknown_topic_rule(text: str, f: PatientFacts) -> Finding | None:
-    for topic, rx, question in _UNKNOWN_TOPICS:
+    for topic, rx in _UNKNOWN_TOPICS:
         if rx.search(text):
             ev = "profile: not recorded"
             if topic == "toxicity" and f.adverse_events:
                 ev = "profile adverse events: " + ", ".join(f.adverse_events)
-            return Finding(topic, None, ev, question)
+            return Finding(topic, None, ev, _q(topic))
     return None

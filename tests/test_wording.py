@@ -8,7 +8,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from oncoguide.answer.wording import DOSE_RE, INTENTS, Wording, default_wording_path, load_wording
+from oncoguide.wording import DOSE_RE, INTENTS, Wording, default_wording_path, load_wording
 
 
 def test_every_intent_has_all_parts() -> None:
@@ -85,3 +85,41 @@ def test_loader_is_cached_and_frozen() -> None:
     assert load_wording() is load_wording()
     with pytest.raises(ValidationError):
         load_wording().disclaimer = "changed"  # type: ignore[misc]
+
+
+def test_trial_questions_are_complete_questions_with_their_placeholders() -> None:
+    tq = load_wording().trial_questions
+    assert tq.question("marker_tested", marker="KRAS").startswith("Has your tumour been tested for KRAS")
+    assert tq.question("treatment_history", named="chemotherapy").endswith("(in particular chemotherapy)?")
+    assert tq.ask_line("How old are you?") == "Ask the trial team: How old are you?"
+    assert tq.fallback("No prior chemotherapy") == 'Does this apply to you: "No prior chemotherapy"?'
+    with pytest.raises(KeyError):
+        tq.question("no_such_topic")
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "message"),
+    [
+        ("labs", "Your blood counts are fine for this trial.", "not a question"),
+        ("marker_tested", "Have you been tested for it?", "placeholders"),
+        ("age", "Are you over {age}?", "placeholder"),
+        ("heart", "Do you take 81 mg aspirin daily?", "dose"),
+    ],
+)
+def test_trial_question_validation(key: str, text: str, message: str) -> None:
+    data = yaml.safe_load(default_wording_path().read_text(encoding="utf-8"))
+    data["trial_questions"]["questions"][key] = text
+    with pytest.raises(ValidationError, match=message):
+        Wording.model_validate(data)
+    data = yaml.safe_load(default_wording_path().read_text(encoding="utf-8"))
+    del data["trial_questions"]["questions"]["swallow"]
+    with pytest.raises(ValidationError, match="swallow"):
+        Wording.model_validate(data)
+
+
+def test_every_trial_topic_in_the_rules_has_a_question() -> None:
+    from oncoguide.trials.rules import _UNKNOWN_TOPICS
+
+    tq = load_wording().trial_questions
+    for topic, _ in _UNKNOWN_TOPICS:
+        assert tq.question(topic).endswith("?"), topic

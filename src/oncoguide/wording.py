@@ -1,5 +1,8 @@
 """Load and validate oncoguide's own wording (src/oncoguide/data/wording.yaml).
 
+It sits at the bottom of the package (answers and trial matching both read it), so no layer has to import
+another's to say something.
+
 Our own words are limited to structure — headings, transitions, questions for the care team, next steps,
 disclaimers, notices and error messages — and they live in one reviewed data file so a person can check
 them in one place. Validation here catches the mistakes a reviewer could miss: a missing intent, a wrong
@@ -169,6 +172,59 @@ class Errors(_Frozen):
     not_text: str
 
 
+# Every question the trial matcher may need, with the placeholders each one must use.
+TRIAL_QUESTION_KEYS: dict[str, frozenset[str]] = {
+    **{k: frozenset() for k in (
+        "pregnancy", "age", "sex", "menopause", "ecog", "stage", "brain_metastases", "condition", "marker_HR",
+        "marker_ER", "marker_PR", "marker_PD-L1", "her2_score", "triple_negative", "treatment_setting",
+        "treatment_lines", "measurable_disease", "other_malignancy", "labs", "heart", "infection", "immune",
+        "life_expectancy", "tissue", "allergy", "investigational", "swallow", "toxicity", "psychiatric",
+        "surgery_recent")},
+    "marker_tested": frozenset({"marker"}),
+    "marker_variant": frozenset({"marker"}),
+    "treatment_history": frozenset({"named"}),
+    "treatment_timing": frozenset({"drugs"}),
+}
+
+
+class TrialQuestions(_Frozen):
+    """What to ask the trial team when the records cannot decide a criterion; questions, never facts."""
+
+    ask: str = Field(description="Template with {question}: how a question is introduced in the evidence.")
+    generic: str = Field(description="Template with {criterion}: the fallback question quoting the criterion.")
+    questions: dict[str, str]
+
+    @model_validator(mode="after")
+    def _complete(self) -> TrialQuestions:
+        _exact_placeholders(_check_text(self.ask, "trial_questions.ask", frozenset({"question"})),
+                            "trial_questions.ask", frozenset({"question"}))
+        _exact_placeholders(_check_text(self.generic, "trial_questions.generic", frozenset({"criterion"})),
+                            "trial_questions.generic", frozenset({"criterion"}))
+        if diff := set(self.questions) ^ set(TRIAL_QUESTION_KEYS):
+            raise ValueError(f"trial_questions.questions: missing or unknown keys {sorted(diff)}")
+        for key, text in self.questions.items():
+            where, allowed = f"trial_questions.questions.{key}", TRIAL_QUESTION_KEYS[key]
+            _exact_placeholders(_check_text(text, where, allowed), where, allowed)
+            if "?" not in text:
+                raise ValueError(f"{where}: not a question: {text!r}")
+        return self
+
+    def question(self, key: str, **values: str) -> str:
+        """The question for a topic, filled in; KeyError for a topic the file does not know (a code bug)."""
+        return self.questions[key].format(**values)
+
+    def fallback(self, criterion: str) -> str:
+        return self.generic.format(criterion=criterion)
+
+    def ask_line(self, question: str) -> str:
+        return self.ask.format(question=question)
+
+
+def _exact_placeholders(text: str, where: str, allowed: frozenset[str]) -> None:
+    if placeholders(text) != allowed:
+        raise ValueError(f"{where}: must use placeholders {sorted(allowed)}")
+
+
 # Which placeholders each templated string may (and must) use.
 _TEMPLATES: dict[str, frozenset[str]] = {
     "transitions.see_source": frozenset({"title"}),
@@ -190,6 +246,7 @@ class Wording(_Frozen):
     notices: Notices
     clarification: Clarification
     errors: Errors
+    trial_questions: TrialQuestions
     intents: dict[Intent, IntentWording]
 
     @model_validator(mode="after")
@@ -198,12 +255,12 @@ class Wording(_Frozen):
         if missing:
             raise ValueError(f"intents missing: {missing}")
         for where, text in self.iter_texts():
-            if where.startswith("intents."):
-                continue  # checked by IntentWording
+            if where.startswith(("intents.", "trial_questions.")):
+                continue  # checked by IntentWording / TrialQuestions
             allowed = _TEMPLATES.get(where, frozenset())
             _check_text(text, where, allowed)
-            if allowed and placeholders(text) != allowed:
-                raise ValueError(f"{where}: must use placeholders {sorted(allowed)}")
+            if allowed:
+                _exact_placeholders(text, where, allowed)
         if not self.disclaimer.lower().startswith("this is general information"):
             raise ValueError("disclaimer must begin 'This is general information'")
         return self
@@ -221,6 +278,9 @@ class Wording(_Frozen):
             ("clarification.vague", c.vague),
         ]
         out += [(f"clarification.vague_examples[{i}]", q) for i, q in enumerate(c.vague_examples)]
+        tq = self.trial_questions
+        out += [("trial_questions.ask", tq.ask), ("trial_questions.generic", tq.generic)]
+        out += [(f"trial_questions.questions.{k}", q) for k, q in tq.questions.items()]
         for name, iw in self.intents.items():
             out += [
                 (f"intents.{name}.label", iw.label),
@@ -258,3 +318,8 @@ def load_wording(path: Path | None = None) -> Wording:
     if not isinstance(data, dict):
         raise TypeError(f"{p}: not a YAML mapping")
     return Wording.model_validate(data)
+
+
+def trial_question(key: str, **values: str) -> str:
+    """A question for the trial team from the reviewed file, so no patient-facing question lives in code."""
+    return load_wording().trial_questions.question(key, **values)
