@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from oncoguide.records.deid_names import find_names
+
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -28,7 +30,8 @@ _FAC_SUFFIX = (
     r"(?:Hospital|Medical Center|Medical Centre|Health System|Health Center|Cancer Center|Cancer Institute|"
     r"Clinic|Infirmary|Oncology Associates|Oncology Group|Medical Group|Healthcare|Health|Laboratories|"
     r"Laboratory|Labs|Imaging|Radiology|Pathology Associates|University Hospital|Surgical Center|Center|Centre|Institute|"
-    r"Pharmacy)"
+    r"Pharmacy|Department|Associates|Hospice|Oncology|Senior Living|Nursing Home|Rehabilitation|Urgent Care|Practice|"
+    r"Partners|Specialists|Physicians|Surgery Center|Cancer Care|Medical Associates|Family Medicine|Health Partners)"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle)\.?"
 _STATES = (
@@ -85,6 +88,9 @@ _RULES: list[_Rule] = [
     _r("id", r"\b[A-Z]{2,4}-\d{2}-\d{3,}\b"),  # outside case numbers, e.g. LCH-19-2231
     _r("id", r"(?i)\b(?:case|specimen|block id|FIN|CSN|visit)\s*(?:#|no\.?|number)?\s*[:#]\s*(?P<v>[A-Z]{0,4}-?\d[\dA-Z-]{3,})", "v"),
     _r("id", r"(?<![\d.])\d{7,}(?![\d.])"),  # long bare digit runs
+    # Unlabelled codes of three or more hyphenated parts (device serials, member ids); not dates or phones.
+    _r("id", r"(?<![\w-])(?!\d{1,4}-\d{1,2}-\d{1,4}(?![\w-]))(?!\d{3}-\d{3}-\d{4}(?![\w-]))"
+             r"(?=(?:[A-Z-]*\d){4})[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6}){2,}(?![\w-])"),  # 4+ digits: not "T2-N1-M0"
     # Dates of birth: fully removed.
     _r(
         "date",
@@ -96,6 +102,9 @@ _RULES: list[_Rule] = [
     _r("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"),
     _r("date", r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
     _r("date", r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b"),
+    _r("date", r"(?i)\b\d{1,2}[-/ ]" + _MON + r"[-/ ]\d{2,4}\b"),  # 14-Mar-2024
+    # Month and year only: already year-month, replaced by the same [date YYYY-MM] a full date gets.
+    _r("date", r"(?i)\b" + _MON + r",?\s+(?:of\s+)?(?:19|20)\d{2}\b"),
     # Ages over 89 are identifying.
     _r("age", r"(?i)\b(?P<v>(?:9\d|1[0-2]\d))(?=[\s-]*(?:years?|yrs?|y/?o|year-old))", "v"),
     # Addresses.
@@ -109,9 +118,12 @@ _RULES: list[_Rule] = [
         r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?(?:[A-Z][A-Za-z'&.\-]+[ \t]+){1,5}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:[A-Z][a-z]+\s?){1,3})?",
     ),
     _r("facility", r"\bUniversity\s+of\s+(?:[A-Z][a-z]+\s?){1,3}(?:" + _FAC_SUFFIX + r")?"),
+    _r("facility", r"\b(?:St\.|Saint|Mount|Mt\.)[ \t]+[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){1,3}"),  # Mount Sinai Queens
     # Names: by title, credential, or label.
     # The title goes with the name: "Dr. [name removed]" would still point at one clinician in a small practice.
     _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+" + _NAME),
+    _r("name", r"(?<![\w.])[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z'\-]{2,}(?:-[A-Z][a-z]+)?(?=\s+(?:and|called|said|saw|noted|reviewed|"
+               r"signed|will|is|was|has|reports|[A-Z]{2,4}\b)|[,.;)])"),  # "T. Okafor", initials then a surname
     _r("name", r"\b(?P<v>" + _NAME + r"),?\s+" + _CRED, "v"),
     _r(
         "name",
@@ -170,6 +182,23 @@ def _year_month(date_text: str) -> str | None:
     return None
 
 
+# Service names ("Thoracic Oncology", "Radiation Oncology Department") say what kind of care, not where.
+_SPECIALTY_WORDS = {
+    "medical", "radiation", "surgical", "thoracic", "gu", "gi", "gyn", "gynecologic", "gynecological", "breast",
+    "cutaneous", "hematology", "haematology", "pediatric", "paediatric", "neuro", "head", "and", "neck", "emergency",
+    "internal", "family", "general", "oncology", "medicine", "surgery", "urology", "urologic", "genitourinary",
+    "gastrointestinal", "pathology", "radiology", "imaging", "infusion", "outpatient", "inpatient", "cancer", "care",
+    "palliative", "supportive", "survivorship", "genetics", "clinic", "center", "centre", "department", "unit",
+    "interventional", "nuclear", "dermatology", "hepatology", "pulmonary", "cardiology", "plastic", "orthopedic",
+    "the", "our", "your", "phase", "i", "research", "clinical", "trials", "health", "senior", "multidisciplinary",
+}
+
+
+def _is_department(value: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", value.lower())
+    return bool(words) and all(w in _SPECIALTY_WORDS for w in words)
+
+
 def find_phi(text: str) -> list[PHISpan]:
     """All PHI spans in `text`, overlaps merged (the earlier/longer span wins)."""
     found: list[PHISpan] = []
@@ -179,11 +208,14 @@ def find_phi(text: str) -> list[PHISpan]:
             if start < 0 or end <= start:
                 continue
             value = text[start:end].strip()
+            if rule.kind == "facility" and _is_department(value):
+                continue
             if rule.kind == "name":
                 first = value.split()[0].strip(",").lower() if value.split() else ""
                 if first in _NOT_NAMES:
                     continue
             found.append(PHISpan(kind=rule.kind, start=start, end=end))
+    found += [PHISpan(kind="name", start=a, end=b) for a, b in find_names(text)]
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     merged: list[PHISpan] = []
     for span in found:

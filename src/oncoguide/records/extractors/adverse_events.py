@@ -35,12 +35,22 @@ EVENTS: dict[str, str] = {
     r"infusion reaction|infusion-related reaction": "infusion reaction",
 }
 _EV = re.compile(r"(?i)\b(" + alternation(EVENTS) + r")\b")
+# A grade right before an event name is a toxicity grade ("grade 3 neutropenia"), never the tumour's grade.
+TOXICITY_GRADE_AFTER = re.compile(r"(?i)\s*(?:\(CTCAE\)\s*)?(?:\w+\s+){0,2}?(?:" + alternation(EVENTS) + r"|toxicit\w*|adverse)\b")
 _GRADE_BEFORE = re.compile(r"(?i)(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\s*(?:\(CTCAE\)\s*)?$")
 _GRADE_AFTER = re.compile(r"(?i)^[^.;\n]{0,25}?\(?\s*(?:CTCAE\s*)?(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b")
 _CONSEQ = re.compile(
     r"(?i)(dose (?:reduction|reduced|delay(?:ed)?|held|interruption)|treatment (?:held|delayed|discontinued|interrupted)|"
-    r"discontinu\w+|hospitali[sz]\w+|held|reduced to \d+\s*mg|switched)"
+    r"discontinu\w+|hospitali[sz]\w+|held|(?:reduced|decreased|lowered) (?:from|to) \d|switched)"
 )
+# Records word the same consequence many ways; the profile keeps one name per kind.
+_CONSEQ_NAMES = [(re.compile(p, re.I), name) for p, name in (
+    (r"reduc|decreas|lower", "dose reduction"), (r"delay", "dose delay"), (r"held|interrupt", "treatment held"),
+    (r"discontinu", "discontinued"), (r"hospitali", "hospitalization"), (r"switch", "switched treatment"))]
+
+
+def _consequence(raw: str) -> str:
+    return next((name for p, name in _CONSEQ_NAMES if p.search(raw)), raw.lower())
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 
 
@@ -69,7 +79,7 @@ def extract(doc: Doc) -> list[Finding]:
         left = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         conseq = _CONSEQ.search(text[m.end() : right]) or _CONSEQ.search(text[left : m.start()])
         out.append(Finding("adverse_events", _canon(m.group(1)), m.start(), m.end(), extra={
-            "grade": grade, "consequence": conseq.group(1).lower() if conseq else None}))
+            "grade": grade, "consequence": _consequence(conseq.group(1)) if conseq else None}))
     return out
 
 

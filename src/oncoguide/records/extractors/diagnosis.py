@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from oncoguide.records.extractors.adverse_events import TOXICITY_GRADE_AFTER
 from oncoguide.records.extractors.base import Doc, Finding
 from oncoguide.records.extractors.cancer_types import ABBREVIATIONS, CANCER_TYPES
 from oncoguide.records.extractors.metastasis import site_mentions
@@ -85,6 +86,8 @@ def extract(doc: Doc) -> list[Finding]:
         pattern = f" ({m['a']}+{m['b']})" if m["a"] else ""
         out.append(Finding("grade", f"Gleason {total}{pattern}", m.start(), m.end(), 2.0))
     for m in _GRADE.finditer(text):
+        if TOXICITY_GRADE_AFTER.match(text, m.end()) or re.search(r"(?i)CTCAE\W*$", text[max(0, m.start() - 12) : m.start()]):
+            continue
         g = m["g"] or m["g2"]
         g = _ROMAN.get(g.upper(), g)
         out.append(Finding("grade", f"G{g}", m.start(), m.end()))

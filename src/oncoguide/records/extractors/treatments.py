@@ -22,8 +22,9 @@ _DATE = r"(?:\[date (?P<{g}>\d{{4}}-\d{{2}})\]|(?P<{g}m>(?:Jan|Feb|Mar|Apr|May|J
 _START = re.compile(r"(?i)(?:start(?:ed|ing)?|began|begun|initiated|commenced|since|from|on)\s+(?:on\s+|in\s+)?" + _DATE.format(g="d"))
 _STOP = re.compile(r"(?i)(?:stop(?:ped)?|discontinued|held|completed|ended|until|through|to)\s+(?:on\s+|in\s+)?" + _DATE.format(g="d"))
 _DOSE_CHANGE = re.compile(
-    r"(?i)(dose[- ](?:reduc\w+|reduced|escalat\w+|increas\w+|decreas\w+|held|interrupt\w+)|reduced to \d+\s*mg|"
-    r"decreased to \d+\s*mg|increased to \d+\s*mg|(?:held|interrupted) for)[^.;\n]{0,80}"
+    r"(?i)(dose[- ](?:reduc\w+|reduced|escalat\w+|increas\w+|decreas\w+|held|interrupt\w+)|"
+    r"(?:reduced|decreased|lowered|increased|escalated) (?:from \d+(?:\.\d+)?\s*mg\S* )?to \d+(?:\.\d+)?\s*mg|"
+    r"(?:held|interrupted) for)[^.;\n]{0,80}"
 )
 _DISCONT = re.compile(r"(?i)\b(discontinued|stopped|held|switched)\b")
 _NOT_GIVEN = re.compile(r"(?i)\b(declined|refused|not a candidate|no prior|never received|allerg\w+ to|intoleran\w+ to)\b")

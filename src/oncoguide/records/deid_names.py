@@ -1,0 +1,161 @@
+"""Person names that carry no label or title, found with Philter's name lists.
+
+The context rules in `deid.py` catch "Dr. Smith" or "Patient: Jane Roe", but notes also name people bare:
+"Siobhán O'Connor-Nakamura called", "Kowalczyk, Zbigniew", "NGUYEN THI HUONG", or a patient's own message in
+lower case. Philter (UCSF; packaged as `philter-lite`, BSD-3) ships curated first-name and surname lists plus
+a list of ordinary and clinical words that are not names; those lists are what no rule can replace, so we use
+them. Philter's own pipeline needs NLTK tagger data that cannot be downloaded here, so only its lists are read.
+
+Decisions (each a run of 2-4 name-shaped tokens, or "Surname, Given"):
+  * a token counts as a name when a list has it (accents folded, hyphen/apostrophe parts checked);
+  * a run is a name when it starts with a given name and every token is name-like, unless every token is
+    also an ordinary word and nothing else suggests a person (clinical eponyms are never names here);
+  * once a name is found, its tokens are removed wherever else they occur in the same text ("Gutiérrez").
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+# Eponyms and named scales that appear capitalized in pathology and oncology notes: never a person here.
+_CLINICAL = {
+    "allred", "gleason", "nottingham", "bloom", "richardson", "fuhrman", "breslow", "clark", "hodgkin", "whipple",
+    "karnofsky", "lugano", "dukes", "foley", "ann", "arbor", "kaplan", "meier", "papanicolaou", "pap", "hurthle",
+    "merkel", "ewing", "wilms", "kaposi", "paget", "barrett", "cushing", "addison", "crohn", "lynch", "cowden",
+    "li", "fraumeni", "von", "hippel", "lindau", "gardner", "peutz", "jeghers", "turcot", "recist", "ajcc",
+    "oncotype", "mammaprint", "foundation", "guardant", "tempus", "caris", "port", "hickman", "groshong",
+    "mayo", "child", "pugh", "milan", "barcelona", "bclc", "fong", "masaoka", "figo", "ishak", "metavir",
+    "grade", "stage", "left", "right", "bone", "liver", "brain", "lung", "breast", "node", "mass", "plan",
+}
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "st", "bin", "ibn", "al", "el"}
+_TOKEN = r"[^\W\d_][\w'’\-]*"
+# A run of tokens on one line, joined by single spaces; particles may be lower case.
+_RUN = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}}(?![\w'’\-])")
+_SURNAME_FIRST = re.compile(rf"(?<![\w'’\-])(?P<last>{_TOKEN}),[ \t]*(?P<first>{_TOKEN})(?![\w'’\-])")
+
+
+@dataclass(frozen=True)
+class NameLists:
+    given: frozenset[str]
+    family: frozenset[str]
+    words: frozenset[str]
+
+
+def _fold(token: str) -> str:
+    """Lower case without accents, so "Siobhán" meets the list's "siobhan"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", token.lower()) if not unicodedata.combining(c))
+
+
+@functools.cache
+def name_lists() -> NameLists:
+    """Philter's lists, read once per process (about a second)."""
+    spec = importlib.util.find_spec("philter_lite")  # found, not imported: its package import pulls in NLTK
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("philter-lite is not installed; it provides the name lists for de-identification")
+    path = Path(next(iter(spec.submodule_search_locations))) / "filters" / "set.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return NameLists(frozenset(map(_fold, data["firstnames"])), frozenset(map(_fold, data["lastnames"])),
+                     frozenset(map(_fold, data["nonames"])))
+
+
+def _parts(token: str) -> list[str]:
+    return [p for p in re.split(r"[-'’]", _fold(token)) if len(p) > 1]
+
+
+def _is_given(token: str, lists: NameLists) -> bool:
+    return any(p in lists.given for p in _parts(token))
+
+
+def _is_family(token: str, lists: NameLists) -> bool:
+    return any(p in lists.family or p in lists.given for p in _parts(token))
+
+
+def _is_word(token: str, lists: NameLists) -> bool:
+    f = _fold(token)
+    return f in lists.words or f in _CLINICAL
+
+
+def _shape(tokens: list[str]) -> str | None:
+    """"title" / "upper" / "lower" when the run is written consistently (particles aside), else None."""
+    core = [t for t in tokens if _fold(t) not in _PARTICLES]
+    if not core:
+        return None
+    if all(t[0].isupper() and not t.isupper() for t in core):
+        return "title"
+    if all(t.isupper() and len(t) > 1 for t in core):
+        return "upper"
+    if all(t.islower() for t in core):
+        return "lower"
+    return None
+
+
+def _run_is_name(tokens: list[str], lists: NameLists, line_is_caps: bool) -> bool:
+    shape = _shape(tokens)
+    core = [t for t in tokens if _fold(t) not in _PARTICLES]
+    if shape is None or len(core) < 2 or any(_fold(t) in _CLINICAL for t in core):
+        return False
+    if not _is_given(core[0], lists) or not all(_is_family(t, lists) or _is_given(t, lists) for t in core[1:]):
+        # "Siobhán O'Connor-Nakamura": a given name then surnames the lists may not hold, but shaped like names
+        if not (_is_given(core[0], lists) and shape == "title" and all(not _is_word(t, lists) for t in core)):
+            return False
+    plain = sum(_is_word(t, lists) for t in core)
+    if shape == "upper":  # in an all-caps report every heading is upper case: only unambiguous names there
+        return plain == 0 if line_is_caps else plain < len(core)
+    if shape == "lower":
+        return plain <= len(core) - 2  # a patient's message in lower case: two unambiguous name tokens
+    return plain < len(core)
+
+
+def find_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of person names the lists recognise, plus later mentions of their tokens."""
+    lists = name_lists()
+    spans: list[tuple[int, int]] = []
+    for line_match in re.finditer(r"[^\n]+", text):
+        line = line_match.group(0)
+        letters = [c for c in line if c.isalpha()]
+        line_is_caps = len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        base = line_match.start()
+        pos = 0
+        while m := _RUN.search(line, pos):
+            toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(_TOKEN, m.group(0))]
+            hit = _longest_name(toks, lists, line_is_caps)
+            if hit is None:
+                pos = m.start() + toks[0][1] + 1  # retry from the next token
+                continue
+            spans.append((base + m.start() + hit[0], base + m.start() + hit[1]))
+            pos = m.start() + hit[1]
+        for m in _SURNAME_FIRST.finditer(line):
+            last, first = m["last"], m["first"]
+            if (last[0].isupper() and first[0].isupper() and _is_family(last, lists) and _is_given(first, lists)
+                    and not (_is_word(last, lists) and _is_word(first, lists))
+                    and _fold(last) not in _CLINICAL and _fold(first) not in _CLINICAL):
+                spans.append((base + m.start(), base + m.end()))
+    return spans + _repeat_mentions(text, spans, lists)
+
+
+def _longest_name(toks: list[tuple[int, int, str]], lists: NameLists, line_is_caps: bool) -> tuple[int, int] | None:
+    """The longest window of the run that reads as a name, so "Rosa Elena Gutiérrez" is one span."""
+    for size in range(len(toks), 1, -1):
+        for i in range(len(toks) - size + 1):
+            window = toks[i : i + size]
+            if _run_is_name([t for _, _, t in window], lists, line_is_caps):
+                return window[0][0], window[-1][1]
+    return None
+
+
+def _repeat_mentions(text: str, spans: list[tuple[int, int]], lists: NameLists) -> list[tuple[int, int]]:
+    """Later bare mentions of a found name's tokens ("Mrs. Gutiérrez", "Zbigniew")."""
+    tokens = {t.strip(",") for s, e in spans for t in text[s:e].split()}
+    tokens = {t for t in tokens if len(t) > 2 and _fold(t) not in _PARTICLES and _fold(t) not in _CLINICAL
+              and not _is_word(t, lists)}
+    if not tokens:
+        return []
+    pat = re.compile(r"(?<![\w'’\-])(?:" + "|".join(sorted(map(re.escape, tokens), key=len, reverse=True)) + r")(?![\w'’\-])",
+                     re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pat.finditer(text)]

@@ -1,0 +1,55 @@
+"""Bare names, codes and month-year dates: the PHI that has no label in front of it.
+
+Each example marks PHI with [[...]]; everything else must survive de-identification untouched.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from oncoguide.records.deid import deidentify
+
+EXAMPLES = [
+    "[[Siobhán O'Connor-Nakamura]] called about her port; [[O'Connor-Nakamura]] reports no fever.",
+    "Visit with [[Kowalczyk, Zbigniew]] and his son. [[Zbigniew]] is tolerating capecitabine.",
+    "[[NGUYEN THI HUONG]]\nFINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA, GRADE 2",
+    "hi its [[joseph deshawn]] miller, question about my chemo",
+    "[[Rosa Elena Gutiérrez]] came with her daughter. Mrs [[Gutiérrez]] has grade 1 fatigue.",
+    "Discussed at tumour board with [[Fatima Al-Rashid]] and [[Liam Fitzgerald]].",
+    "Reviewed by [[T. Okafor]], pathology.",
+    "Port serial [[PAS-88431-B]] checked; member number [[XGH-774-01-9921]].",
+    "Seen in the ED on [[14-Mar-2024]]; letrozole since [[June 2021]] and restaging in [[Sept 2023]].",
+    "Transferred from [[Mount Sinai Queens]] to [[Lakeside Surgical Associates]]; hospice at [[Hopewell Hospice]].",
+    # clinical eponyms, scales and services are not people or places
+    "Ann Arbor stage III. Gleason Score 7. Bloom Richardson grade 2. Hodgkin Lymphoma. Allred Score 8.",
+    "Referred to Thoracic Oncology and Radiation Oncology. Follow up in the GU Oncology clinic.",
+    "Invasive Ductal Carcinoma, Left Breast. Estrogen Receptor Positive. Sentinel Lymph Node Biopsy.",
+    "Staged T2-N1-M0 and HER2-low; CA 15-3 rising; 5-FU and CTLA-4 inhibitor discussed.",
+]
+
+
+def _split(example: str) -> tuple[str, list[tuple[int, int]]]:
+    plain, gold, pos = "", [], 0
+    for m in re.finditer(r"\[\[(.*?)\]\]", example):
+        plain += example[pos : m.start()]
+        gold.append((len(plain), len(plain) + len(m[1])))
+        plain += m[1]
+        pos = m.end()
+    return plain + example[pos:], gold
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_bare_phi_removed_and_clinical_text_kept(example: str) -> None:
+    text, gold = _split(example)
+    spans = deidentify(text).spans
+    for a, b in gold:
+        assert any(s.start <= a and b <= s.end for s in spans), f"kept PHI: {text[a:b]!r}"
+    for s in spans:
+        assert any(a < s.end and s.start < b for a, b in gold), f"removed clinical text: {text[s.start:s.end]!r}"
+
+
+def test_month_year_keeps_year_month() -> None:
+    out = deidentify("Letrozole since June 2021, stopped Feb. 2024.").text
+    assert out == "Letrozole since [date 2021-06], stopped [date 2024-02]."

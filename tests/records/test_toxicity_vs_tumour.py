@@ -1,0 +1,45 @@
+"""A toxicity grade is not a tumour grade, and dose changes are recorded however they are worded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from oncoguide.records import extract_profile, import_files
+from oncoguide.records.model import PatientProfile
+
+
+def _two_documents(tmp_path: Path, first: str, second: str) -> PatientProfile:
+    paths = []
+    for name, text in (("biopsy.txt", first), ("note.txt", second)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    return import_files(paths)
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        # histologic grade 2; the later "grade 3 neutropenia" is a side effect
+        ("Invasive ductal carcinoma, Nottingham grade 2. Ribociclib held for grade 3 neutropenia.", "G2"),
+        ("Adenocarcinoma, grade 1. CTCAE grade 4 thrombocytopenia after cycle 2.", "G1"),
+        ("Poorly differentiated carcinoma. Developed grade 2 (CTCAE) peripheral neuropathy.", "G3"),
+    ],
+)
+def test_toxicity_grade_is_not_tumour_grade(text: str, grade: str) -> None:
+    assert extract_profile(text).grade == grade
+
+
+def test_dose_change_worded_from_to_with_reason() -> None:
+    p = extract_profile("Ribociclib was reduced from 600 mg to 400 mg in 08/2023 for grade 3 neutropenia.")
+    (t,) = [t for t in p.treatments if t.name == "ribociclib"]
+    assert t.dose_changes and "400 mg" in t.dose_changes[0]
+    (ae,) = p.adverse_events
+    assert (ae.name, ae.grade, ae.consequence) == ("neutropenia", 3, "dose reduction")
+
+
+def test_tumour_grade_from_biopsy_survives_a_later_note_with_toxicity(tmp_path: Path) -> None:
+    p = _two_documents(tmp_path, "Invasive ductal carcinoma, Nottingham grade 2.", "Grade 3 diarrhea led to a dose reduction of abemaciclib.")
+    assert p.grade == "G2"
+    assert p.evidence["grade"].document == "biopsy.txt"
