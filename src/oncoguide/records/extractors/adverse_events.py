@@ -33,20 +33,29 @@ EVENTS: dict[str, str] = {
     r"arthralgia|joint pain": "arthralgia",
     r"hot flashes|hot flushes": "hot flashes",
     r"infusion reaction|infusion-related reaction": "infusion reaction",
+    r"(?:immune[- ]mediated |autoimmune )?hepatitis(?!\s*[BC]\b)": "hepatitis",
+    r"vitiligo": "vitiligo",
+    r"hypertension": "hypertension",
+    r"(?:radiation )?esophagitis|oesophagitis": "esophagitis",
+    r"nail changes|paronychia": "nail changes",
+    r"HFS|HFSR": "hand-foot syndrome",
 }
+# Also long-standing conditions ("history of hypertension"): counted as a treatment side effect only with a grade.
+_GRADED_ONLY = {"hypertension", "hepatitis"}
 _EV = re.compile(r"(?i)\b(" + alternation(EVENTS) + r")\b")
 # A grade right before an event name is a toxicity grade ("grade 3 neutropenia"), never the tumour's grade.
 TOXICITY_GRADE_AFTER = re.compile(r"(?i)\s*(?:\(CTCAE\)\s*)?(?:\w+\s+){0,2}?(?:" + alternation(EVENTS) + r"|toxicit\w*|adverse)\b")
-_GRADE_BEFORE = re.compile(r"(?i)(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\s*(?:\(CTCAE\)\s*)?$")
-_GRADE_AFTER = re.compile(r"(?i)^[^.;\n]{0,25}?\(?\s*(?:CTCAE\s*)?(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b")
+# "grade 3 immune-mediated colitis", "Gr 3 acneiform rash": up to two describing words between grade and event.
+_GRADE_BEFORE = re.compile(r"(?i)\b(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\s*(?:\(CTCAE\)\s*)?(?:[a-z][\w-]*\s+){0,2}$")
+_GRADE_AFTER = re.compile(r"(?i)^\s*[,:(\-]?\s*(?:CTCAE\s*)?(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b")
 _CONSEQ = re.compile(
     r"(?i)(dose (?:reduction|reduced|delay(?:ed)?|held|interruption)|treatment (?:held|delayed|discontinued|interrupted)|"
-    r"discontinu\w+|hospitali[sz]\w+|held|(?:reduced|decreased|lowered) (?:from|to) \d|switched)"
+    r"discontinu\w+|stopped|hospitali[sz]\w+|held|(?:reduced|decreased|lowered) (?:from|to) \d|switched)"
 )
 # Records word the same consequence many ways; the profile keeps one name per kind.
 _CONSEQ_NAMES = [(re.compile(p, re.I), name) for p, name in (
     (r"reduc|decreas|lower", "dose reduction"), (r"delay", "dose delay"), (r"held|interrupt", "treatment held"),
-    (r"discontinu", "discontinued"), (r"hospitali", "hospitalization"), (r"switch", "switched treatment"))]
+    (r"discontinu|stopped", "discontinued"), (r"hospitali", "hospitalization"), (r"switch", "switched treatment"))]
 
 
 def _consequence(raw: str) -> str:
@@ -69,12 +78,14 @@ def extract(doc: Doc) -> list[Finding]:
         if a.negated or a.hypothetical or a.family or a.uncertain:
             continue
         grade = None
-        gb = _GRADE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+        gb = _GRADE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         ga = _GRADE_AFTER.search(text[m.end() : m.end() + 40])
         gm = gb or ga
         g = gm["g"] if gm else None
         if g:
             grade = int(g) if g.isdigit() else _ROMAN.get(g.upper())
+        if grade is None and _canon(m.group(1)) in _GRADED_ONLY:
+            continue
         right = min([i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i != -1] or [len(text)])
         left = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         conseq = _CONSEQ.search(text[m.end() : right]) or _CONSEQ.search(text[left : m.start()])

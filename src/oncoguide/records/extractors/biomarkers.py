@@ -61,7 +61,7 @@ _STOP = re.compile(r"(?<=[.;])\s+(?=[A-Z][a-z])|\n\s*\n|;|\n(?=[A-Z][\w -]{1,25}
 
 _HER2_STOP = re.compile(r"(?<=[.])\s+(?=[A-Z])|\n\s*\n|\n(?=[A-Z][\w -]{1,25}:)")
 _POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|\+(?![\d/])|reactive|overexpress\w*|amplified|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of|(?<!un)methylated|altered)")
-_NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplified|non-?amplified|no amplification|not detected|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified|unmethylated|not altered|no alterations?|not mutated)")
+_NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplified|non-?amplified|no amplification|not detected|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified|unmethylated|not altered|no alterations?|not mutated|no (?:\w+ )?(?:rearrangements?|fusions?|translocations?|amplification)|not identified)")
 _EQUIV = re.compile(r"(?i)\b(equivocal|borderline|indeterminate)\b")
 _PERCENT = re.compile(r"(?<![\d.])(?P<cmp>[<>]=?|≥|≤)?\s*(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:-\s*(?P<v2>\d{1,3})\s*)?%")
 _ALLRED = re.compile(r"(?i)allred(?:\s+score)?\s*[:=]?\s*(?:of\s+)?(?P<v>[0-8])(?:\s*/\s*8)?")
@@ -180,6 +180,13 @@ def _status_her2(window: str) -> tuple[str | None, str | None]:
     return status, ", ".join(values) or None
 
 
+def _negates_variant(window: str, variant: re.Match[str], neg: re.Match[str]) -> bool:
+    """ "BRAF V600E not detected" / "negative for V600E": the negation is about the named variant itself."""
+    if neg.start() >= variant.end():
+        return len(window[variant.end() : neg.start()].split()) <= 2
+    return re.fullmatch(r"\s*(?:for\s+)?(?:the\s+)?", window[neg.end() : variant.start()]) is not None
+
+
 def _status_gene(window: str, before: str) -> tuple[str | None, str | None]:
     variant = _VARIANT.search(window)
     value = variant.group(0) if variant else None
@@ -187,7 +194,7 @@ def _status_gene(window: str, before: str) -> tuple[str | None, str | None]:
         return None, "VUS"
     neg = _NEG.search(window)
     pos = _POS.search(window)
-    if neg and (not pos or neg.start() < pos.start()) and not variant:
+    if neg and (not pos or neg.start() < pos.start()) and (not variant or _negates_variant(window, variant, neg)):
         return "negative", value
     if pos or variant or re.search(r"(?i)(?:positive for|harbou?rs?|carrier of|with an?)\s*$", before):
         return "positive", value

@@ -10,7 +10,7 @@ from oncoguide.records.extractors.cancer_types import ABBREVIATIONS, CANCER_TYPE
 from oncoguide.records.extractors.metastasis import site_mentions
 from oncoguide.records.model import PatientProfile
 
-_MALIGNANT = re.compile(r"(?i)\b(cancer|carcinoma|adenocarcinoma|malignan\w+|tumou?r|neoplasm|sarcoma|melanoma|mesothelioma|lymphoma|glioblastoma|NSCLC|RCC|HCC|DCIS|seminoma)\b")
+_MALIGNANT = re.compile(r"(?i)\b(cancer|carcinoma|adenocarcinoma|adenoca|ca|malignan\w+|tumou?r|neoplasm|sarcoma|melanoma|mesothelioma|lymphoma|glioblastoma|NSCLC|RCC|HCC|DCIS|seminoma)\b")
 _ENTITY_WEIGHT, _ORGAN_WEIGHT = 3, 1
 
 
@@ -47,7 +47,7 @@ HISTOLOGIES: list[tuple[str, str]] = [
     ("diffuse large B-cell lymphoma", r"diffuse large B-cell lymphoma|DLBCL"),
     ("follicular lymphoma", r"follicular lymphoma"),
     ("Hodgkin lymphoma", r"(?:classical )?Hodgkin(?:'s)? lymphoma"),
-    ("adenocarcinoma", r"adenocarcinoma"),
+    ("adenocarcinoma", r"adenocarcinoma|adenoca"),
     ("melanoma", r"melanoma"),
     ("glioblastoma", r"glioblastoma"),
     ("mesothelioma", r"mesothelioma"),
@@ -56,13 +56,16 @@ HISTOLOGIES: list[tuple[str, str]] = [
 ]
 _HIST = [(name, re.compile(r"(?i)(?<![\w-])(?:" + pat + r")(?![\w-])")) for name, pat in HISTOLOGIES]
 _CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC", "DLBCL"}
-_LATERALITY = re.compile(r"(?i)\b(left|right|bilateral)\b(?:\s+\w+){0,3}?\s+(breast|lung|kidney|ovary|lobe|testis|adrenal|upper|lower|renal)"
-                         r"|\b(?:breast|lung|kidney|ovary|testis|adrenal)\s*,\s*(left|right|bilateral)\b")
+_LATERALITY = re.compile(r"(?i)\b(left|right|bilateral)\b(?:\s+\w+){0,3}?\s+(breast|lung|kidney|ovary|lobe|testis|adrenal|upper|lower|renal|"
+                         r"calf|thigh|leg|arm|forearm|shoulder|flank|axilla|chest wall|neck|parotid|tonsil|foot|hand|scalp|temple|"
+                         r"cheek|ear|eye|ureter|fallopian|colon|hemicolectomy|nephrectomy|mastectomy|lobectomy|orchiectomy)"
+                         r"|\b(?:breast|lung|kidney|ovary|testis|adrenal)\s*,\s*(left|right|bilateral)\b"
+                         r"|\b(?:specimen |tumou?r |procedure )?laterality\s*:\s*(left|right|bilateral)\b")
 _GRADE = re.compile(
     r"(?i)\b(?:(?:nottingham|histologic|histological|tumou?r|combined|SBR|bloom[- ]richardson|fuhrman|who|isup|nuclear)\s+)?"
     r"grade\s*(?:group\s*)?[:=]?\s*(?P<g>[1-4]|I{1,3}V?|IV)(?:\s*(?:/|of|out of)\s*(?:3|4|III))?\b|\bG(?P<g2>[1-4])\b"
 )
-_DIFF = re.compile(r"(?i)\b(well|moderately|poorly|un)[- ]?differentiated\b")
+_DIFF = re.compile(r"(?i)\b(well|moderately|mod\.?|poorly|un)[- ]?diff(?:erentiated|\.|\b)")
 _GLEASON = re.compile(r"(?i)gleason\s*(?:score)?\s*[:=]?\s*(?P<a>[3-5])\s*\+\s*(?P<b>[3-5])(?:\s*=\s*(?P<s>\d+))?|gleason\s*(?:score)?\s*[:=]?\s*(?P<s2>[6-9]|10)\b")
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 
@@ -80,7 +83,9 @@ def extract(doc: Doc) -> list[Finding]:
                 out.append(Finding("histology", name, m.start(), m.end()))
     out.extend(_cancer_types(doc))
     for m in _LATERALITY.finditer(text):
-        out.append(Finding("laterality", (m[1] or m[3]).lower(), m.start(), m.end()))
+        if doc.assertion(m.start(), m.end()).historical:
+            continue  # "history of left breast DCIS" is not the side of this cancer
+        out.append(Finding("laterality", (m[1] or m[3] or m[4]).lower(), m.start(), m.end()))
     for m in _GLEASON.finditer(text):
         total = m["s"] or m["s2"] or str(int(m["a"]) + int(m["b"]))
         pattern = f" ({m['a']}+{m['b']})" if m["a"] else ""
@@ -92,7 +97,7 @@ def extract(doc: Doc) -> list[Finding]:
         g = _ROMAN.get(g.upper(), g)
         out.append(Finding("grade", f"G{g}", m.start(), m.end()))
     for m in _DIFF.finditer(text):
-        g = {"well": "G1", "moderately": "G2", "poorly": "G3", "un": "G4"}[m[1].lower()]
+        g = {"well": "G1", "moderately": "G2", "mod": "G2", "mod.": "G2", "poorly": "G3", "un": "G4"}[m[1].lower()]
         out.append(Finding("grade", g, m.start(), m.end(), 0.5))
     return out
 

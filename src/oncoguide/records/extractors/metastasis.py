@@ -27,10 +27,11 @@ SITES: dict[str, str] = {
     r"(?:axillary |retroperitoneal |mediastinal |para-?aortic )?lymph nodes|nodes|nodal": "lymph nodes",
     r"ovary|ovaries": "ovary",
     r"leptomeninges|leptomeningeal": "leptomeninges",
+    r"pancreas": "pancreas",
 }
 _SITE_ALT = alternation(SITES)
 _SITE_RE = re.compile(r"(?i)\b(" + _SITE_ALT + r")\b")
-_MOD = r"(?:(?:multiple|bilateral|new|numerous|several|few|small|diffuse|retroperitoneal|mediastinal|vertebral|\w+-only)\s+)*"
+_MOD = r"(?:(?:multiple|bilateral|both|new|numerous|several|few|small|diffuse|retroperitoneal|mediastinal|vertebral|\w+-only)\s+)*"
 _LIST = r"(?:" + _MOD + r"(?:" + _SITE_ALT + r")(?:\s*(?:,|and|&|/|or)\s*(?:the\s+)?)?){1,6}"
 _MET = (r"(?:metastas[ie]s|metastatic|mets|metastatic disease|metastatic lesions?|lesions?|deposits?|involvement|spread|"
         r"nodules? consistent with metasta\w+|disease|carcinomatosis|recurrence)")
@@ -38,6 +39,10 @@ _PATTERNS = [
     # "metastatic to bone and liver", "metastases to the liver, lungs and bone", "recurrence in the lungs"
     re.compile(r"(?i)\b(?:metastatic|metastases|metastasis|mets|spread|recurrence|relapse|progression)\s+(?:\w+\s+){0,2}?"
                r"(?:to|in|involving|within|into)\s+(?:the\s+)?(?P<list>" + _LIST + r")"),
+    # "Sites of metastasis: both lungs, pancreas, mediastinal lymph nodes"
+    re.compile(r"(?i)\bsites? of (?:metastas[ie]s|metastatic disease|disease|spread|mets)\s*[:\-]\s*(?P<list>" + _LIST + r")"),
+    # "malignant pleural effusion (cytology positive)": tumour cells in the pleural space
+    re.compile(r"(?i)\bmalignant (?P<list>pleural|peritoneal) (?:effusion|ascites|fluid)"),
     # "bone metastases", "liver and lung mets", "hepatic lesions", "peritoneal carcinomatosis"
     re.compile(r"(?i)\b(?P<list>" + _LIST + r")\s*" + _MET + r"\b"),
 ]

@@ -1,10 +1,11 @@
 """TNM categories with their prefix (c, p, yp, yc, r, a), tolerant of OCR noise ("pNO", "pTl", "pT 2").
 
 Candidates are read from combined strings ("pT2N1MX", "T3a, N0, M0") and from separate synoptic lines
-("Primary tumor (pT): pT1b", "N STAGE, PATHOLOGIC: pN2c"). A bare "T2" counts only next to an N
-category or inside a staging phrase, so specimen labels ("T1-4"), codes ("T-63000") and MRI terms
-("T2-weighted") are not read as stages. When a report gives several values the most specific one among
-those in a summary line wins, then the highest (AJCC stages the worst focus).
+("Primary tumor (pT): pT1b", "N STAGE, PATHOLOGIC: pN2c"). A bare "T2" counts only next to an N or M
+category, inside a staging phrase or after its table label ("Pathological T. T2"), so specimen labels
+("T1-4"), codes ("T-63000") and MRI terms ("T2-weighted") are not read as stages. When a report gives
+several values the most specific one among those in a summary line wins, then the highest (AJCC stages
+the worst focus).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 
 from oncoguide.records.extractors.base import Doc, Finding
 
-_PREFIX = r"(?P<pre>yp|yc|rp|ap|p|c|y|r|u)?"
+_PREFIX = r"(?:(?P<pre>yp|yc|rp|ap|p|c|y|r|u)|(?P<spre>yp|p)\s(?=T\s?\d))?"  # "p T3a": OCR splits the prefix
 _T = r"T\s?(?P<t>[0-4]|[Il](?=[a-d\s.,;:)(]|$)|is|IS|X|x|o(?=\b))(?P<tsub>[a-d](?:[12](?![\d]))?|\([a-z]{1,3}\))?"
 _N = r"(?P<npre>yp|yc|p|c)?\s?N\s?(?P<n>[0-3]|[Oo](?=[a-c\s.,;:)(/]|$|M)|X|x)(?P<nsub>[a-c](?:[12](?!\d))?|mi|\((?:sn|i[+-]|mol[+-]|f)\))?"
 _M = r"(?P<mpre>p|c)?\s?M\s?(?P<m>[01]|[Oo](?=\b)|X|x)(?P<msub>[a-c])?"
@@ -29,7 +30,20 @@ _STAGING_CONTEXT = re.compile(
     r"(?i)(stage|staging|tnm|ajcc|classification|primary tumou?r|regional lymph|lymph nodes?\s*\(|t stage|"
     r"n stage|m stage|pathologic|tumou?r stage|category)[^.]{0,40}$"
 )
+# Tabular forms print the label, then the value: "Pathological T. T1", "Pathological N: N0", "T2, NOS", "T1. M0".
+_LABEL_BEFORE = re.compile(r"(?i)\b(?:patholog\w*|pathological stage)\s*\(?[TN]\)?\s*[.:=-]?\s*$")
+_VALUE_AFTER = re.compile(r"\s*,?\s*NOS\b|[\s.,;]{1,3}[pc]?M[01Xx]\b")  # "T2, NOS"; "T1. M0" (table row without N)
 _SUMMARY = re.compile(r"(?i)(final|summary|pathologic stag|tnm|ajcc|stage:)")
+
+
+def _context(text: str, start: int, end: int) -> bool:
+    """A bare category counts only inside a staging phrase, after its table label, or before "NOS" or an M."""
+    before = text[max(0, start - 60) : start]
+    return bool(_STAGING_CONTEXT.search(before) or _LABEL_BEFORE.search(before) or _VALUE_AFTER.match(text, end))
+
+
+def _pre(m: re.Match[str]) -> str | None:
+    return m["pre"] or m["spre"]
 
 
 def _digit(ch: str) -> str:
@@ -64,9 +78,9 @@ def extract(doc: Doc) -> list[Finding]:
         if t.lower() == "o":
             continue
         summary = bool(_SUMMARY.search(text[max(0, m.start() - 60) : m.start()]))
-        has_p = bool(m["pre"])
+        has_p = bool(_pre(m))
         score = 3.0 + (1.0 if summary else 0.0) + (0.5 if has_p else 0.0)
-        pre = _prefix(m["pre"])
+        pre = _prefix(_pre(m))
         found.append(Finding("t", _norm_t(t, m["tsub"]), m.start("t") - 1, m.end("tsub") if m["tsub"] else m.end("t"), score, {"prefix": pre}))
         found.append(Finding("n", _norm_n(m["n"], m["nsub"]), m.start("n") - 1, m.end("nsub") if m["nsub"] else m.end("n"), score, {"prefix": pre}))
         if m["m"]:
@@ -79,21 +93,21 @@ def extract(doc: Doc) -> list[Finding]:
     for m in _T_ONLY.finditer(text):
         if not free(*m.span()) or m["t"].lower() == "o":
             continue
-        ctx = bool(_STAGING_CONTEXT.search(text[max(0, m.start() - 60) : m.start()]))
-        if not m["pre"] and not ctx:
+        ctx = _context(text, m.start(), m.end())
+        if not _pre(m) and not ctx:
             continue
-        if m["pre"] in ("u", "r", "c", "y") and not ctx:
+        if _pre(m) in ("u", "r", "c", "y") and not ctx:
             continue
-        if m["t"] in ("I", "l") and not m["pre"]:
+        if m["t"] in ("I", "l") and not _pre(m):
             continue
         summary = bool(_SUMMARY.search(text[max(0, m.start() - 60) : m.start()]))
         score = 1.0 + (1.0 if ctx else 0.0) + (1.0 if summary else 0.0)
-        found.append(Finding("t", _norm_t(m["t"], m["tsub"]), m.start(), m.end(), score, {"prefix": _prefix(m["pre"])}))
+        found.append(Finding("t", _norm_t(m["t"], m["tsub"]), m.start(), m.end(), score, {"prefix": _prefix(_pre(m))}))
     for pattern, needs_ctx in ((_N_ONLY, False), (_N_STAGING, True)):
         for m in pattern.finditer(text):
             if not free(*m.span()):
                 continue
-            ctx = bool(_STAGING_CONTEXT.search(text[max(0, m.start() - 60) : m.start()]))
+            ctx = _context(text, m.start(), m.end())
             if needs_ctx and not ctx:
                 continue
             # "N1 lymph nodes" names a nodal station (lung), not a category.
