@@ -31,7 +31,8 @@ _FAC_SUFFIX = (
     r"Clinic|Infirmary|Oncology Associates|Oncology Group|Medical Group|Healthcare|Health|Laboratories|"
     r"Laboratory|Labs|Imaging|Radiology|Pathology Associates|University Hospital|Surgical Center|Center|Centre|Institute|"
     r"Pharmacy|Department|Associates|Hospice|Oncology|Senior Living|Nursing Home|Rehabilitation|Urgent Care|Practice|"
-    r"Partners|Specialists|Physicians|Surgery Center|Cancer Care|Medical Associates|Family Medicine|Health Partners)"
+    r"Partners|Specialists|Physicians|Surgery Center|Cancer Care|Medical Associates|Family Medicine|Health Partners|"
+    r"Group|Surgery|Team|Genetics|Palliative Care|Diagnostics|Urology|Dermatology|Cardiology)"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle)\.?"
 _STATES = (
@@ -88,9 +89,13 @@ _RULES: list[_Rule] = [
     _r("id", r"\b[A-Z]{2,4}-\d{2}-\d{3,}\b"),  # outside case numbers, e.g. LCH-19-2231
     _r("id", r"(?i)\b(?:case|specimen|block id|FIN|CSN|visit)\s*(?:#|no\.?|number)?\s*[:#]\s*(?P<v>[A-Z]{0,4}-?\d[\dA-Z-]{3,})", "v"),
     _r("id", r"(?<![\d.])\d{7,}(?![\d.])"),  # long bare digit runs
+    # Letter-digit codes: a prefix and six or more digits, letters and digits interleaved, or prefix-dash-number.
+    # Investigational drug codes (AZD9291, MK-3475) have fewer digits and stay.
+    _r("id", r"\b(?:[A-Z]{1,5}\d{6,}[A-Z]?|(?=[A-Z0-9]{7,}\b)[A-Z]{1,4}\d+[A-Z]+\d+[A-Z0-9]*|[A-Z]{2,5}-\d{5,})\b"),
     # Unlabelled codes of three or more hyphenated parts (device serials, member ids); not dates or phones.
     _r("id", r"(?<![\w-])(?!\d{1,4}-\d{1,2}-\d{1,4}(?![\w-]))(?!\d{3}-\d{3}-\d{4}(?![\w-]))"
              r"(?=(?:[A-Z-]*\d){4})[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6}){2,}(?![\w-])"),  # 4+ digits: not "T2-N1-M0"
+    _r("phone", r"(?i)\b(?:ext\.?|extension|pager|beeper|x)\s*[#:]?\s*(?P<v>\d(?:-?\d){3,5})\b", "v"),
     # Dates of birth: fully removed.
     _r(
         "date",
@@ -103,6 +108,11 @@ _RULES: list[_Rule] = [
     _r("date", r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
     _r("date", r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b"),
     _r("date", r"(?i)\b\d{1,2}[-/ ]" + _MON + r"[-/ ]\d{2,4}\b"),  # 14-Mar-2024
+    _r("date", r"(?i)\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:mg|cm|mm|%|cycles?|doses?|weeks?|days?))"),  # March 10th
+    _r("date", r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b"),  # 2/2023
+    # Day and month without a year, or month/two-digit year, only where the words around say it is a date.
+    _r("date", r"(?i)\b(?:on|since|from|until|till|by|dated|seen|DOS|visit|admitted|discharged|through|to)\s+"
+               r"(?P<v>(?:0?[1-9]|1[0-2])/(?:[0-2]?\d|3[01]))(?![\d/])", "v"),
     # Month and year only: already year-month, replaced by the same [date YYYY-MM] a full date gets.
     _r("date", r"(?i)\b" + _MON + r",?\s+(?:of\s+)?(?:19|20)\d{2}\b"),
     # Ages over 89 are identifying.
@@ -111,19 +121,25 @@ _RULES: list[_Rule] = [
     _r("address", r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
     _r("address", r"\b(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s+" + _STATES + r"\s+\d{5}(?:-\d{4})?\b"),
     _r("address", r"(?i)\bP\.?O\.?\s+Box\s+\d+"),
+    _r("address", r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}" + _STREET + r"\s+(?:North|South|East|West|N|S|E|W)\b(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
+    _r("zip", r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"),  # Canadian postal code
     _r("zip", r"(?i)\b(?:zip(?:\s*code)?)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?)", "v"),
     # Facilities: capitalized words ending with an institution suffix.
     _r(
         "facility",
         r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?(?:[A-Z][A-Za-z'&.\-]+[ \t]+){1,5}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:[A-Z][a-z]+\s?){1,3})?",
     ),
+    _r("facility", r"\b(?:[A-Z][A-Z'&.\-]+[ \t]+){1,4}(?:HOSPITAL|MEDICAL CENTER|CLINIC|CENTER|CENTRE|INSTITUTE|ASSOCIATES|"
+                   r"LABORATORIES|LABORATORY|LABS|IMAGING|RADIOLOGY|PATHOLOGY|ONCOLOGY|GROUP|PHARMACY|HOSPICE|HEALTH)\b"),
+    # Pharmacy chains are named without a suffix; the store number identifies a place.
+    _r("facility", r"\b(?:CVS|Walgreens|Rite Aid|Walmart Pharmacy|Costco Pharmacy|Kroger Pharmacy|Boots)\b(?:\s*(?:#|No\.?)\s*\d+)?"),
     _r("facility", r"\bUniversity\s+of\s+(?:[A-Z][a-z]+\s?){1,3}(?:" + _FAC_SUFFIX + r")?"),
     _r("facility", r"\b(?:St\.|Saint|Mount|Mt\.)[ \t]+[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){1,3}"),  # Mount Sinai Queens
     # Names: by title, credential, or label.
     # The title goes with the name: "Dr. [name removed]" would still point at one clinician in a small practice.
     _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+" + _NAME),
     _r("name", r"(?<![\w.])[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z'\-]{2,}(?:-[A-Z][a-z]+)?(?=\s+(?:and|called|said|saw|noted|reviewed|"
-               r"signed|will|is|was|has|reports|[A-Z]{2,4}\b)|[,.;)])"),  # "T. Okafor", initials then a surname
+               r"signed|will|is|was|has|reports|[A-Z]{2,4}\b)|[,.;)]|\s*$)", flags=re.M),  # "T. Okafor", initials then a surname
     _r("name", r"\b(?P<v>" + _NAME + r"),?\s+" + _CRED, "v"),
     _r(
         "name",
@@ -172,6 +188,8 @@ def _year_month(date_text: str) -> str | None:
         a, b = int(m[1]), int(m[2])
         mo = a if a <= 12 else b  # US order unless impossible
         return f"{m[3]}-{mo:02d}" if 1 <= mo <= 12 else None
+    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", s):
+        return f"{m[2]}-{int(m[1]):02d}" if 1 <= int(m[1]) <= 12 else None
     if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})", s):
         return f"20{m[3]}-{int(m[1]):02d}" if 1 <= int(m[1]) <= 12 else None
     words = re.findall(r"[a-z]+|\d+", s)
@@ -190,7 +208,7 @@ _SPECIALTY_WORDS = {
     "gastrointestinal", "pathology", "radiology", "imaging", "infusion", "outpatient", "inpatient", "cancer", "care",
     "palliative", "supportive", "survivorship", "genetics", "clinic", "center", "centre", "department", "unit",
     "interventional", "nuclear", "dermatology", "hepatology", "pulmonary", "cardiology", "plastic", "orthopedic",
-    "the", "our", "your", "phase", "i", "research", "clinical", "trials", "health", "senior", "multidisciplinary",
+    "the", "our", "your", "phase", "i", "research", "grade", "group", "of", "division", "service", "services", "clinical", "trials", "health", "senior", "multidisciplinary",
 }
 
 

@@ -10,7 +10,10 @@ Decisions (each a run of 2-4 name-shaped tokens, or "Surname, Given"):
   * a token counts as a name when a list has it (accents folded, hyphen/apostrophe parts checked);
   * a run is a name when it starts with a given name and every token is name-like, unless every token is
     also an ordinary word and nothing else suggests a person (clinical eponyms are never names here);
-  * once a name is found, its tokens are removed wherever else they occur in the same text ("Gutiérrez").
+  * once a name is found, its tokens are removed wherever else they occur in the same text ("Gutiérrez");
+  * a capitalized word in mid-sentence that is neither an ordinary nor a clinical word (Philter's word list,
+    our drug and cancer vocabularies) is a proper noun — a person, place or practice — and is removed:
+    missing a name is worse than losing an unknown word, and clinical content the extractors read is vocabulary.
 """
 
 from __future__ import annotations
@@ -112,6 +115,44 @@ def _run_is_name(tokens: list[str], lists: NameLists, line_is_caps: bool) -> boo
     return plain < len(core)
 
 
+@functools.cache
+def _clinical_vocabulary() -> frozenset[str]:
+    """Words our extractors know (drug generics and brands, regimens, cancer names): never a proper noun."""
+    from oncoguide.records.extractors.cancer_types import CANCER_TYPES
+    from oncoguide.records.extractors.drugs import DRUGS, REGIMENS
+
+    words: set[str] = set(_CLINICAL)
+    phrases = [g for g in DRUGS] + [a for _, aliases in DRUGS.values() for a in aliases] + list(REGIMENS)
+    phrases += [a for aliases in REGIMENS.values() for a in aliases]
+    phrases += [p for _, ents, organs in CANCER_TYPES.values() for p in ents + organs]
+    for phrase in phrases:
+        words.update(_fold(w) for w in re.findall(r"[^\W\d_]+", phrase))
+    return frozenset(words)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•*\-–—]|\d[.)])[\s\"'“(\[]*$")
+_CAPITALIZED = re.compile(r"(?<![\w'’\-])[^\W\d_a-z][^\W\d_A-Z]{2,}(?:[-'’][^\W\d_][^\W\d_]+)*(?![\w'’\-])")
+
+
+def unknown_proper_nouns(text: str) -> list[tuple[int, int]]:
+    """Capitalized mid-sentence words that no word list knows ("Okonkwo", "Brightwater"), joined into runs."""
+    lists, vocab = name_lists(), _clinical_vocabulary()
+    spans: list[tuple[int, int]] = []
+    for m in _CAPITALIZED.finditer(text):
+        token = m.group(0)
+        if any(p in lists.words or p in vocab for p in [_fold(token), *_parts(token)]):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _SENTENCE_START.search(text[max(line_start, m.start() - 6) : m.start()]) and not _is_given(token, lists) \
+                and not _is_family(token, lists):
+            continue  # first word of a sentence or field: capitalized anyway, only list names count there
+        if spans and text[spans[-1][1] : m.start()] in (" ", "-"):
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
     """Character spans of person names the lists recognise, plus later mentions of their tokens."""
     lists = name_lists()
@@ -136,6 +177,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     and not (_is_word(last, lists) and _is_word(first, lists))
                     and _fold(last) not in _CLINICAL and _fold(first) not in _CLINICAL):
                 spans.append((base + m.start(), base + m.end()))
+    spans += unknown_proper_nouns(text)
     return spans + _repeat_mentions(text, spans, lists)
 
 
