@@ -22,7 +22,11 @@ EXAMPLES = [
     "Port serial [[PAS-88431-B]] checked; member number [[XGH-774-01-9921]].",
     "Seen in the ED on [[14-Mar-2024]]; letrozole since [[June 2021]] and restaging in [[Sept 2023]].",
     "Transferred from [[Mount Sinai Queens]] to [[Lakeside Surgical Associates]]; hospice at [[Hopewell Hospice]].",
-    # clinical eponyms, scales and services are not people or places
+    "Refill sent to [[Walgreens #04512]]; member card [[QRT7Z88410]]; call ext. [[5521]].",
+    "Seen on [[4/9]] for cycle 3 of FOLFOX; 2/6 nodes positive; ER Allred 7/8. Postal code [[K1A 0B1]].",
+    "Her neighbour [[Brightwater]] drove her in; she met [[Okonkwo]] at the infusion suite.",
+    # clinical eponyms, scales, clones, codes and services are not people or places
+    "ALK D5F3 clone positive; G2P2; AZD9291 on trial; Gleason Grade Group 2; Oncotype DX recurrence score 18.",
     "Ann Arbor stage III. Gleason Score 7. Bloom Richardson grade 2. Hodgkin Lymphoma. Allred Score 8.",
     "Referred to Thoracic Oncology and Radiation Oncology. Follow up in the GU Oncology clinic.",
     "Invasive Ductal Carcinoma, Left Breast. Estrogen Receptor Positive. Sentinel Lymph Node Biopsy.",

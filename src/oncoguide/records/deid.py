@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from oncoguide.records.deid_names import find_names
+from oncoguide.records.deid_names import CLINICAL_WORDS, find_names
 
 MONTHS = {
     m: i + 1
@@ -214,7 +214,7 @@ _SPECIALTY_WORDS = {
 
 def _is_department(value: str) -> bool:
     words = re.findall(r"[A-Za-z]+", value.lower())
-    return bool(words) and all(w in _SPECIALTY_WORDS for w in words)
+    return bool(words) and all(w in _SPECIALTY_WORDS or w in CLINICAL_WORDS for w in words)
 
 
 def find_phi(text: str) -> list[PHISpan]:

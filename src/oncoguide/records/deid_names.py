@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Eponyms and named scales that appear capitalized in pathology and oncology notes: never a person here.
-_CLINICAL = {
+CLINICAL_WORDS = _CLINICAL = {
     "allred", "gleason", "nottingham", "bloom", "richardson", "fuhrman", "breslow", "clark", "hodgkin", "whipple",
     "karnofsky", "lugano", "dukes", "foley", "ann", "arbor", "kaplan", "meier", "papanicolaou", "pap", "hurthle",
     "merkel", "ewing", "wilms", "kaposi", "paget", "barrett", "cushing", "addison", "crohn", "lynch", "cowden",
@@ -143,9 +143,8 @@ def unknown_proper_nouns(text: str) -> list[tuple[int, int]]:
         if any(p in lists.words or p in vocab for p in [_fold(token), *_parts(token)]):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if _SENTENCE_START.search(text[max(line_start, m.start() - 6) : m.start()]) and not _is_given(token, lists) \
-                and not _is_family(token, lists):
-            continue  # first word of a sentence or field: capitalized anyway, only list names count there
+        if _SENTENCE_START.search(text[max(line_start, m.start() - 6) : m.start()]):
+            continue  # first word of a sentence or field is capitalized anyway; name runs are found by the lists
         if spans and text[spans[-1][1] : m.start()] in (" ", "-"):
             spans[-1] = (spans[-1][0], m.end())
         else:
