@@ -35,7 +35,7 @@ def test_real_criteria_verdicts_with_evidence(raw_records):
         "ECOG performance status 0 or 1": "met",
         "Evidence of distant metastasis": "not_met",          # exclusion that applies
         "Previous treatment with palbociclib": "not_met",     # exclusion: she had palbociclib
-        "Pregnant or lactating women": "not_applicable",     # postmenopausal
+        "Pregnant or lactating women": "met",                # postmenopausal: cannot be pregnant, passes the exclusion
     }
     for start, want in cases.items():
         v = judge_criterion(_item(raw_records, "NCT03820830", start), f)

@@ -8,6 +8,7 @@ from oncoguide.records.model import PatientProfile, Treatment
 from oncoguide.trials.criteria import split_criteria
 from oncoguide.trials.eligibility import focus_verdicts, judge_criterion
 from oncoguide.trials.facts import profile_facts
+from oncoguide.trials.index import _features_version
 from oncoguide.trials.matcher import (
     TIER_MATCH,
     TIER_OPEN,
@@ -49,11 +50,12 @@ def test_other_disease_never_outranks_relevant(matcher):
 
 def test_parse_cache_is_saved_with_index(settings, matcher):
     folder = next((settings.home / "trials").glob("*/dense.npy")).parent
-    assert (folder / "criteria.json").is_file() and (folder / "features.json").is_file()
+    feat_file = folder / f"features-{_features_version()}.json"  # versioned by the rules and vocabulary
+    assert (folder / "criteria.json").is_file() and feat_file.is_file()
     again = TrialMatcher(settings, embedder=matcher.embedder)
     t = matcher.trials[0]
     assert [c.text for c in again.criteria(t)] == [c.text for c in split_criteria(t.eligibility_criteria)]
-    feats = json.loads((folder / "features.json").read_text())
+    feats = json.loads(feat_file.read_text())
     assert len(feats) == len(matcher.trials)
 
 

@@ -19,6 +19,7 @@ from oncoguide.trials.rules import (
     brain_rule,
     disease_rule,
     ecog_rule,
+    histology_rule,
     menopause_rule,
     sex_rule,
     stage_rule,
@@ -59,20 +60,31 @@ def requires_presence(criterion: Criterion) -> bool:
 def _verdict(finding: Finding, presence: bool) -> Verdict:
     if finding.fixed:
         return finding.fixed  # type: ignore[return-value]
+    if finding.when_required and presence:
+        return finding.when_required  # type: ignore[return-value]
     if finding.present is None:
         return "unknown"
     return "met" if finding.present == presence else "not_met"
 
 
+_ESCAPED = re.compile(r"\\([<>=*&_#\[\]().+-])")
+
+
+def clean_text(text: str) -> str:
+    """Undo registry markdown escapes ("\\>= 18", "\\* Female") so rules read the operators and words."""
+    return _ESCAPED.sub(r"\1", text).strip().lstrip("*").strip()
+
+
 def _findings(c: Criterion, f: PatientFacts) -> list[Finding]:
+    c = c.model_copy(update={"text": clean_text(c.text)})
     text = c.text
     section = (c.section or "").lower()
     if section.startswith("age") and not re.search(r"\bage\b", text, re.I):
         text_for_age = f"Age {text}"
     else:
         text_for_age = text
-    if admin := admin_rule(text, f):
-        return [admin]
+    if (admin := admin_rule(text, f)) and not (admin.topic == "administrative" and age_rule(text_for_age, f)):
+        return [admin]  # "Age ≥ 18 at the time of consent" is an age item, not paperwork
     found: list[Finding] = []
     for rule in (
         lambda: age_rule(text_for_age, f),
@@ -82,6 +94,7 @@ def _findings(c: Criterion, f: PatientFacts) -> list[Finding]:
         lambda: brain_rule(text, f),
         lambda: _disease(c, f),
         lambda: stage_rule(text, f),
+        lambda: histology_rule(text, f),
         lambda: treatment_rule(text, f),
     ):
         if (x := rule()) is not None:
@@ -92,11 +105,18 @@ def _findings(c: Criterion, f: PatientFacts) -> list[Finding]:
     return found
 
 
+_OWN_DIAGNOSIS = re.compile(r"^\W*(?:(?:a|any)\s+)?(?:(?:prior|previous|known|current)\s+)?(?:diagnosis|history)"
+                           r"(?:\s+or\s+(?:prior\s+)?treatment)?\s+(?:of|with)\b", re.I)
+
+
 def _disease(c: Criterion, f: PatientFacts) -> Finding | None:
     """The cancer an item names. In a plain inclusion item it is the population; in an exclusion or a "No …" item
     it only counts when it rules the patient's own cancer out ("tumour with small cell components" for a squamous
     NSCLC), since there a matching name is context ("No prior treatment for GBM"), not the thing excluded."""
     x = disease_rule(c.text, f)
+    if c.kind == "exclusion" and _OWN_DIAGNOSIS.match(c.text) and cancer_keys(c.text) & f.cancer:
+        # "Prior diagnosis of prostate cancer" excludes a patient who has prostate cancer
+        return Finding("disease", True, f"profile: {f.cancer_label}")
     if x is None or (c.kind == "inclusion" and requires_presence(c)):
         return x
     return x if x.present is False else None

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from oncoguide.records.model import PatientProfile
-from oncoguide.trials.vocab import HEME, cancer_keys, canonical_marker, drug_classes
+from oncoguide.trials.vocab import HEME, cancer_keys, cancer_subtypes, canonical_marker, drug_classes
 
 _ROMAN = {"0": 0, "I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -38,6 +38,7 @@ class MarkerFact:
 class PatientFacts:
     cancer: set[str] = field(default_factory=set)
     cancer_label: str | None = None
+    subtypes: dict[str, set[str]] = field(default_factory=dict)
     solid: bool | None = None
     stage: int | None = None
     stage_label: str | None = None
@@ -47,6 +48,8 @@ class PatientFacts:
     markers: dict[str, MarkerFact] = field(default_factory=dict)
     treatments: list[str] = field(default_factory=list)
     treatment_classes: dict[str, list[str]] = field(default_factory=dict)
+    max_lines: int | None = None  # upper bound on lines of systemic therapy (None: no medicines recorded)
+    locoregional_drugs: list[str] = field(default_factory=list)  # given with chemoradiation, not for metastatic disease
     ecog: int | None = None
     age: int | None = None
     sex: str | None = None
@@ -69,6 +72,7 @@ def profile_facts(profile: PatientProfile) -> PatientFacts:
             f.cancer.add("sclc")
         elif re.search(r"non[- ]?small|adenocarcinoma|squamous|large[- ]cell", profile.histology, re.I):
             f.cancer.add("nsclc")
+    f.subtypes = cancer_subtypes(label) if label else {}
     f.cancer_label = ", ".join(x for x in (profile.cancer_type, profile.histology) if x) or None
     if f.cancer:
         f.solid = not (f.cancer <= HEME)
@@ -76,9 +80,9 @@ def profile_facts(profile: PatientProfile) -> PatientFacts:
     f.stage_label = profile.stage_group
     m_cat = (profile.tnm.m or "").upper() if profile.tnm else ""
     f.metastatic_sites = [s.lower() for s in profile.metastatic_sites]
-    if f.stage == 4 or m_cat.startswith("M1") or f.metastatic_sites:
+    if f.stage == 4 or m_cat.startswith("M1") or f.metastatic_sites or profile.metastatic:
         f.metastatic = True
-    elif f.stage is not None or m_cat.startswith("M0"):
+    elif f.stage is not None or m_cat.startswith("M0") or profile.metastatic is False:
         f.metastatic = False
     if any(re.search(r"brain|cns|cerebr|leptomening|intracranial", s) for s in f.metastatic_sites):
         f.brain_mets = True
@@ -111,7 +115,38 @@ def profile_facts(profile: PatientProfile) -> PatientFacts:
     drugs = [t.name for t in profile.treatments if t.kind == "drug"]
     if drugs:
         f.treatment_classes["systemic therapy"] = drugs
+        f.max_lines = _regimen_count(profile)
+        f.locoregional_drugs = _with_chemoradiation(profile)
     f.ecog, f.age, f.sex = profile.ecog, profile.age, profile.sex
     f.menopausal = (profile.menopausal_status or "").lower() or None
     f.adverse_events = [f"{a.name} grade {a.grade}" if a.grade else a.name for a in profile.adverse_events]
     return f
+
+
+def _regimen_count(profile: PatientProfile) -> int:
+    """Upper bound on lines of therapy: drugs quoted from one span ("R-CHOP", "FOLFOX") are one regimen.
+
+    Separately named drugs may still be one regimen ("carboplatin pemetrexed"), so this only bounds the count
+    from above; rules use it to say "fewer than N lines" and never "at least N".
+    """
+    spans = sorted({(t.evidence.start, t.evidence.end) for t in profile.treatments if t.kind == "drug" and t.evidence})
+    count = sum(1 for t in profile.treatments if t.kind == "drug" and not t.evidence)
+    prev_end: int | None = None
+    for start, end in spans:
+        # "carboplatin pemetrexed" (one space between, no "and" or comma): drugs written together are one regimen
+        if prev_end is None or start - prev_end > 1:
+            count += 1
+        prev_end = max(end, prev_end or end)
+    return count
+
+
+def _with_chemoradiation(profile: PatientProfile) -> list[str]:
+    """Drugs named right before a chemoradiation ("cisplatin chemoradiation"): given with curative radiation for
+    local disease, so they are no line of therapy in the metastatic setting."""
+    crt = [t.evidence for t in profile.treatments
+           if t.evidence and re.search(r"chemo-?radi", t.name + " " + t.evidence.quote, re.I)]
+    out = []
+    for t in profile.treatments:
+        if t.kind == "drug" and t.evidence and any(0 <= e.start - t.evidence.end <= 3 for e in crt):
+            out.append(t.name)
+    return out

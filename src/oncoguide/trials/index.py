@@ -20,6 +20,17 @@ from oncoguide.trials.criteria import split_criteria
 from oncoguide.trials.model import Criterion, Trial
 
 INDEX_VERSION = "2"
+
+
+def _features_version() -> str:
+    """Cached criterion features are parses by the vocabulary and rules; a change to either must not be
+    hidden by features primed from an older index, while the (slow) dense matrix stays reusable."""
+    from oncoguide.trials import criteria, rules, vocab
+
+    h = hashlib.sha256()
+    for mod in (criteria, rules, vocab):
+        h.update(Path(mod.__file__ or "").read_bytes())
+    return h.hexdigest()[:12]
 RRF_K = 60
 # Weights of the ranked lists in the fusion: the topic views decide what a trial is about; the
 # inclusion-criteria view adds biomarker / line-of-therapy detail that titles often omit.
@@ -150,7 +161,7 @@ class TrialIndex:
         """Reuse the cached dense matrix when the trials file and embedder are unchanged."""
         folder = Path(cache_root) / content_key(trials_path, embedder.name)
         dense_file, ids_file = folder / "dense.npy", folder / "ids.json"
-        crit_file, feat_file = folder / "criteria.json", folder / "features.json"
+        crit_file, feat_file = folder / "criteria.json", folder / f"features-{_features_version()}.json"
         ids = [t.nct_id for t in trials]
         if dense_file.is_file() and ids_file.is_file():
             try:

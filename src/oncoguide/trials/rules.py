@@ -15,9 +15,12 @@ from oncoguide.trials.facts import PatientFacts, stage_number
 from oncoguide.trials.vocab import (
     BIOMARKER_RE,
     CHEMO_CLASSES,
+    DEFAULT_SUBTYPE,
     GENERIC_SOLID,
     cancer_keys,
+    cancer_subtypes,
     drug_classes,
+    names_family_generically,
     text_memo,
 )
 from oncoguide.wording import trial_question as _q
@@ -28,6 +31,8 @@ class Finding:
     """`present`: True/False = the patient has / lacks what the criterion names; None = cannot tell.
 
     `fixed` overrides the direction logic (a rule that already knows the verdict, e.g. not_applicable).
+    `when_required` replaces the verdict when the item requires presence: a man is not pregnant, so "Pregnant
+    women" as an exclusion is met, while "negative pregnancy test" as an inclusion simply does not apply to him.
     """
 
     topic: str
@@ -35,6 +40,7 @@ class Finding:
     evidence: str
     question: str | None = None
     fixed: str | None = None
+    when_required: str | None = None
 
 
 def _rx(p: str) -> re.Pattern[str]:
@@ -53,12 +59,17 @@ _CHILDBEARING = _rx(r"childbearing|\bWOCBP\b|pregnan|breast-?feeding|lactat|nurs
 
 def admin_rule(text: str, f: PatientFacts) -> Finding | None:
     if _CHILDBEARING.search(text) or re.search(r"contracept", text, re.I):
+        agreement = re.search(r"contracept|birth control|agree", text, re.I)
+        why = None
         if f.sex == "male" and not re.search(r"\bm[ae]n\b|\bmales?\b|partner", text, re.I):
-            return Finding("pregnancy", None, "profile: male — applies to women only", fixed="not_applicable")
-        if f.sex == "female" and f.menopausal and "post" in f.menopausal:
-            return Finding("pregnancy", None, "profile: postmenopausal — not of childbearing potential",
-                           fixed="not_applicable")
-        if re.search(r"contracept|birth control|agree", text, re.I):
+            why = "profile: male — applies to women only"
+        elif f.sex == "female" and f.menopausal and "post" in f.menopausal:
+            why = "profile: postmenopausal — not of childbearing potential"
+        if why and agreement:
+            return Finding("pregnancy", None, why, fixed="not_applicable")
+        if why:  # cannot be pregnant: an exclusion of pregnancy is passed, a pregnancy-test requirement does not apply
+            return Finding("pregnancy", False, why, when_required="not_applicable")
+        if agreement:
             return Finding("contraception", None, "an agreement made at enrolment, not a fact from the records",
                            fixed="not_applicable")
         return Finding("pregnancy", None, "not in the profile", _q("pregnancy"))
@@ -79,14 +90,22 @@ _AGE_MIN = _rx(r"(?:≥|>=|=>|>|at least|over|above|older than|greater than(?: o
 _AGE_RANGE = _rx(r"\b(?:aged?|ages?)\s*(?:between\s*)?" + _AGE_NUM + r"\s*(?:-|–|to|and)\s*" + _AGE_NUM +
                  r"|between\s*" + _AGE_NUM + r"\s*(?:years?\s*)?(?:and|-|to)\s*" + _AGE_NUM + r"\s*years?")
 _AGE_MAX = _rx(r"\bage[ds]?\s*(?:≤|<=|<|under|less than|no older than|younger than)\s*" + _AGE_NUM +
-               r"|(?:≤|<=|<|under|less than|younger than)\s*" + _AGE_NUM + r"\s*(?:years?|yrs?)\s*(?:of age|old)?")
+               r"|(?:≤|<=|<|under|less than|younger than)\s*" + _AGE_NUM + r"\s*(?:years?|yrs?)\s*(?:of age|old)?"
+               r"|^\W*(?:anyone|persons?|people|individuals?)\s+(?:under|younger than)\s+" + _AGE_NUM)
 _AGE_TOPIC = _rx(r"\bage\b|\baged\b|years? (?:of age|old)|\byrs\b|\badults?\b")
+# age stated without the word "age" ("older than 18 years"): only in items about nothing else, since "≥ 5 years"
+# is also how intervals are written ("disease-free ≥ 5 years")
+_AGE_TOPIC_BARE = _rx(r"\d{1,3}\s*(?:years?|yrs?)\s*(?:or|and)\s*(?:older|over|above)|(?:older|younger) than\s*\d|"
+                 r"(?:≥|>=|>)\s*\d{1,3}\s*(?:years?|yrs?)\b|^\W*(?:anyone|persons?|people|individuals?)\s+(?:under|over)\s+\d")
 _AGE_SKIP = _rx(r"menopaus|diagnos|since|prior|within|ago|history|expectancy|smok|pack|months? after|follow")
+_AGE_SKIP_BARE = _rx(r"free\b|remission|surviv|interval|duration|disease|cancer|malignan|treat|therap|tumou?r|"
+                     r"month|week|day|lines?\b|dose|exposure|use\b")
 
 
 def age_rule(text: str, f: PatientFacts) -> Finding | None:
     skip = _AGE_SKIP.search(re.sub(r"(?:any|regardless of|irrespective of) menopausal status", " ", text, flags=re.I))
-    if not _AGE_TOPIC.search(text) or skip or re.search(r"\bif\b|\bor\W*$|unless", text, re.I):
+    bare = not _AGE_TOPIC.search(text) and bool(_AGE_TOPIC_BARE.search(text)) and not _AGE_SKIP_BARE.search(text)
+    if not (_AGE_TOPIC.search(text) or bare) or skip or re.search(r"\bif\b|\bor\W*$|unless", text, re.I):
         return None
     lo = hi = None
     if m := _AGE_RANGE.search(text):
@@ -114,7 +133,13 @@ _SEX_ITEM = _rx(
 )
 
 
+_ANY_SEX = _rx(r"\b(?:all|both|any) (?:genders?|sex(?:es)?)\b|regardless of (?:gender|sex)|"
+               r"^\W*(?:male|men) (?:or|and|/) (?:female|women)\W*$|^\W*(?:female|women) (?:or|and|/) (?:male|men)\W*$")
+
+
 def sex_rule(text: str, f: PatientFacts, section: str | None) -> Finding | None:
+    if _ANY_SEX.search(text):
+        return Finding("sex", None, "open to all sexes", fixed="met")
     want = None
     if section and section.lower().startswith("sex"):
         if re.match(r"fem|wom", text, re.I):
@@ -209,7 +234,7 @@ def disease_rule(text: str, f: PatientFacts) -> Finding | None:
             # subtype clash: criterion names only SCLC for an NSCLC patient, or vice versa
             if "lung" in f.cancer and keys & {"nsclc", "sclc"} and not (keys & f.cancer & {"nsclc", "sclc"}) and f.cancer & {"nsclc", "sclc"}:
                 return Finding("disease", False, evidence)
-            return Finding("disease", True, evidence)
+            return _subtype_finding(text, keys & f.cancer, f, evidence)
         if GENERIC_SOLID.search(text) and f.solid:
             return Finding("disease", True, evidence)
         return Finding("disease", False, evidence)
@@ -218,6 +243,47 @@ def disease_rule(text: str, f: PatientFacts) -> Finding | None:
             return None
         return Finding("disease", f.solid, evidence)
     return None
+
+
+def _subtype_finding(text: str, shared: set[str], f: PatientFacts, evidence: str) -> Finding:
+    """Same cancer, but the item may name subtypes ("follicular lymphoma", "synovial sarcoma"): the patient's
+    recorded subtype must be among them; with none recorded, the subtype is asked rather than assumed."""
+    named = cancer_subtypes(text)
+    for fam in sorted(shared & named.keys()):
+        if names_family_generically(text, fam):
+            continue
+        have = f.subtypes.get(fam) or ({DEFAULT_SUBTYPE[fam]} if fam in DEFAULT_SUBTYPE else set())
+        if not have:
+            return Finding("disease", None, evidence + " (subtype not recorded)", _q("condition"))
+        if not have & named[fam]:
+            return Finding("disease", False, evidence)
+    return Finding("disease", True, evidence)
+
+
+_HISTOLOGY = {"adenocarcinoma": r"adeno(?:carcinoma|squamous)", "squamous": r"squamous|adenosquamous"}
+_HISTOLOGY_ITEM = _rx(r"(\bnon-?\s?|other than\s+)?\b(adenocarcinoma|squamous)")
+_HISTOLOGY_SKIP = _rx(r"skin|cutaneous|in situ|basal cell|\bor (?:non-?|other than)|mixed|component|"
+                      r"\band (?:received|had|prior|previous)")
+
+
+def histology_rule(text: str, f: PatientFacts) -> Finding | None:
+    """Adenocarcinoma / squamous requirements ("non-squamous NSCLC", "Non-adenocarcinoma histology") against the
+    recorded histology. Only for items about the patient's own cancer: naming another cancer type, skin cancers
+    or both forms ("squamous or non-squamous") means the histology word is no requirement."""
+    label = f.cancer_label or ""
+    if not label or _HISTOLOGY_SKIP.search(text) or _OTHER_CANCER.search(text):
+        return None
+    named = cancer_keys(text)
+    if named - f.cancer:  # a list of cancers ("NSCLC or HNSCC"): the histology word may belong to another one
+        return None
+    found = {(bool(m.group(1)), m.group(2).lower()) for m in _HISTOLOGY_ITEM.finditer(text)}
+    if len(found) != 1 or not (named or re.search(r"histolog", text, re.I)):
+        return None
+    negated, kind = found.pop()
+    have = {k for k, rx in _HISTOLOGY.items() if re.search(rx, label, re.I)}
+    if not have:
+        return None  # histology not recorded in these terms: leave it to the disease rule / the trial team
+    return Finding("histology", (kind in have) != negated, f"profile: {label}")
 
 
 _SITE_METS = _rx(
@@ -240,8 +306,22 @@ _NOT_CURATIVE = _rx(
 )
 
 
+# "treated with … for advanced disease", "in the metastatic setting": the stage words say when a prior treatment
+# was given, not which patients the item admits, so the stage rule must not read them
+_TREATMENT_SETTING = _rx(
+    r"(\b(?:therap\w*|treatments?|regimens?|lines?|chemotherapy|inhibitors?|agents?|received|treated|given)\b[^.;]{0,60}?)"
+    r"\b(?:for|in)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:locally\s+)?(?:advanced|metastatic|recurrent|unresectable)"
+    r"(?:\s*(?:or|and|/|,)\s*(?:locally\s+)?(?:advanced|metastatic|recurrent|unresectable))*"
+    r"(?:\s+(?:setting|disease|stage|\w+\s+cancer|cancer))?"
+)
+
+
+def _strip_treatment_setting(text: str) -> str:
+    return _TREATMENT_SETTING.sub(lambda m: m.group(1) + " ", text)
+
+
 def stage_rule(text: str, f: PatientFacts) -> Finding | None:
-    text = _NOT_CURATIVE.sub(" unresectable ", text)
+    text = _strip_treatment_setting(_NOT_CURATIVE.sub(" unresectable ", text))
     q = _q("stage")
     ev = "profile: " + ", ".join(
         x for x in (f"stage {f.stage_label}" if f.stage_label else None,
@@ -304,7 +384,7 @@ def brain_rule(text: str, f: PatientFacts) -> Finding | None:
 
 # ---------------------------------------------------------------- biomarkers
 
-_POS = r"positiv|\+|\bpos\b|overexpress|amplifi|mutat|mutant|alter|rearrang|fusion|activating|sensiti[sz]ing|driver|\bhigh\b|-high|-h\b|express|exon|G12|G13|V600|L858|T790|deficien|\bdMMR|3\+|variant|translocation"
+_POS = r"positiv|deletion|insertion|\+|\bpos\b|overexpress|amplifi|mutat|mutant|alter|rearrang|fusion|activating|sensiti[sz]ing|driver|\bhigh\b|-high|-h\b|express|exon|G12|G13|V600|L858|T790|deficien|\bdMMR|3\+|variant|translocation"
 _NEG = r"negativ|-(?=\s|$|[,;)/])|\bneg\b|wild[- ]?type|\bwt\b|non-?amplif|not amplif|\bstable\b|MSS|proficien|pMMR|0\b|null"
 _LOW = r"-?low\b|1\+|2\+"
 _SKIP_BETWEEN = r"^(?:\s*(?:/|,|and/or|or|and)\s*(?:[A-Z][A-Za-z0-9-]{1,7}|progesterone receptor|PgR)\b)*"
@@ -398,6 +478,8 @@ def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Fin
 _TNBC = _rx(r"triple[- ]negative|\bTNBC\b")
 
 
+# "therapy targeting KRAS G12C", "anti-HER2": the marker names a drug's target, not the patient's tumour
+_TARGET_BEFORE = _rx(r"(?:anti-?|(?:targeting|targeted (?:at|to)|directed (?:at|against|to)|inhibitors? of)\s+(?:the\s+)?)$")
 _MARKER_GATE = re.compile(alternation(rx.pattern for rx in BIOMARKER_RE.values()) + r"|triple|TNBC", re.I)
 
 
@@ -411,7 +493,7 @@ def marker_requirements(text: str) -> tuple[tuple[str, str | None], ...]:
     seen: dict[str, str | None] = {}
     for key, rx in BIOMARKER_RE.items():
         for m in rx.finditer(text):
-            if _THERAPY_AFTER.match(text[m.end() :]) or re.search(r"anti-?\s*$", text[max(0, m.start() - 6) : m.start()], re.I):
+            if _THERAPY_AFTER.match(text[m.end() :]) or _TARGET_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             want = _required_status(text, m.start(), m.end(), key)
             if want is None and not re.search(r"status|known|test|result|determin|assess|available", text, re.I):
@@ -458,13 +540,62 @@ _TIMING = _rx(r"within\s+\d+|\b\d+\s*(?:weeks?|days?|months?)\b|concurrent|ongoi
 _ABSENCE_TREAT = _rx(r"\bno (?:prior|previous)|\bnot (?:have )?(?:previously )?(?:received|been treated)|na[iï]ve|without (?:prior|previous)|never (?:received|been treated)|\buntreated\b|has not received|have not received")
 _PRIOR_CUE = _rx(r"prior|previous|received|progress|after|following|refractory|resistant|fail|pretreated|history of|"
                  r"treated with|exposure|underw|na[iï]ve|untreated|lines?\b|regimen|recurr|relaps|had\b|currently|concurrent|ongoing|within")
-_LINES = _rx(r"(?:at least|≥|>=|no more than|up to|maximum of|≤|<=|\d+|one|two|three|four)\s*(?:or more\s*)?(?:prior\s*)?(?:lines?|regimens?)")
+_LINES = _rx(r"(?:at least|≥|>=|no more than|up to|maximum of|≤|<=|\d+|one|two|three|four|more than|second|third)\s*"
+             r"(?:or (?:more|later|greater|fewer|less)\s*)?(?:prior\s*)?(?:\w+\s+){0,3}?(?:lines?|regimens?)\b")
+_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "first": 1, "second": 2, "third": 3, "fourth": 4}
+_N = r"(\d|one|two|three|four|five)"
+_LINES_LO = _rx(r"(?:at least|≥|>=|minimum of)\s*" + _N + r"|" + _N + r"\s*or more|(?<!no )(?<!not )more than\s*" + _N +
+                r"|(?:>)\s*" + _N + r"|\b(second|third|fourth)(?:[- ]line)?\s*(?:or|and)\s*(?:later|greater|subsequent|beyond)")
+_LINES_HI = _rx(r"(?:no more than|not more than|up to|maximum of|at most|≤|<=)\s*" + _N + r"|" + _N +
+                r"\s*or (?:fewer|less)|(?:fewer than|less than|<)\s*" + _N)
+_LINES_RANGE = _rx(_N + r"\s*(?:-|–|to)\s*" + _N + r"\s*(?:prior\s*)?(?:\w+\s+){0,3}?(?:lines?|regimens?)")
+# an item about treatment for advanced / metastatic disease: drugs given with curative chemoradiation do not count
+_METASTATIC_SETTING = _rx(r"(?:metastatic|advanced|recurrent|palliative)\s+setting|for (?:the )?(?:\w+ )?(?:locally )?"
+                          r"(?:advanced|metastatic|recurrent)|recurrent/metastatic|(?:advanced|metastatic) (?:disease|cancer)")
+
+
+def _n(word: str) -> int:
+    return int(word) if word.isdigit() else _NUM[word.lower()]
+
+
+def lines_bounds(text: str) -> tuple[int | None, int | None]:
+    """Required number of prior lines as (at least, at most); "more than one" -> (2, None), "1-3" -> (1, 3)."""
+    if m := _LINES_RANGE.search(text):
+        return _n(m.group(1)), _n(m.group(2))
+    lo = hi = None
+    if m := _LINES_LO.search(text):
+        i, word = next((i, g) for i, g in enumerate(m.groups()) if g)
+        lo = _n(word) + (1 if i in (2, 3) else 0)
+    if m := _LINES_HI.search(text):
+        i, word = next((i, g) for i, g in enumerate(m.groups()) if g)
+        hi = _n(word) - (1 if i == 2 else 0)
+    return lo, hi
+
+
+def _lines_finding(text: str, f: PatientFacts, had: list[str], generic: bool, ev: str) -> Finding:
+    """Compare the line count an item asks for with what the profile can bound: at least one line when any
+    medicine is recorded, and at most one line per separately recorded regimen."""
+    lo, hi = lines_bounds(text)
+    most = (f.max_lines or 0) if generic else min(len(had), f.max_lines or len(had))
+    least = 1 if had else 0
+    if lo is not None and most < lo:
+        return Finding("treatment_lines", False, ev)
+    if hi is not None and most <= hi and (lo is None or least >= lo):
+        return Finding("treatment_lines", True, ev)
+    if hi is not None and least > hi:
+        return Finding("treatment_lines", False, ev)
+    if lo is not None and least >= lo and hi is None:
+        return Finding("treatment_lines", True, ev)
+    if not had and lo is None and hi is None:
+        return Finding("treatment_lines", False, ev)
+    return Finding("treatment_lines", None, ev, _q("treatment_lines"))
 
 
 _ANY_SYSTEMIC = _rx(
     r"systemic (?:anti-?cancer |cancer )?(?:therapy|therapies|treatment)|anti-?cancer (?:therapy|therapies|treatment)|"
     r"(?:prior|previous) (?:treatment|therapy|therapies) for (?:the |this |their |his |her )?(?:\w+ )?(?:cancer|disease|carcinoma)|"
-    r"treatment[- ]na[iï]ve|previously untreated|"
+    r"treatment[- ]na[iï]ve|previously untreated|(?:has|have|with) an? untreated|\buntreated and\b|"
+    r"(?:progress\w*|relapsed|refractory)\s+(?:\w+\s+){0,6}?(?:prior|previous)\s+(?:standard\s+)?(?:therapy|treatment)|"
     r"(?:no|without|not received any|never received any|not have received any)\s+(?:prior|previous)\s+"
     r"(?:systemic |anti-?cancer |cancer )?(?:treatment|therapy|therapies)\b(?!\s+(?:with|of)\b)"
 )
@@ -480,6 +611,7 @@ _NAIVE_OR_TREATED = _rx(r"(?:treatment[- ])?na[iï]ve\s*(?:and|or|and/or|,)\s*(?
 def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
     # Timing words or drug names inside an exception clause ("…, however if started within 21 days …",
     # "No prior treatment for CLL, except steroids and/or rituximab") qualify the main requirement, not replace it.
+    text = _NOT_CURATIVE.sub(" unresectable ", text)  # "not amenable to curative surgery" names no prior surgery
     main = re.split(r"\b(?:however|unless|except|other than|apart from|with the exception of)\b", text, maxsplit=1, flags=re.I)[0]
     classes = drug_classes(main)
     exempt: set[str] = set()
@@ -501,6 +633,8 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
     if classes <= {"surgery", "radiotherapy"} and not re.search(r"prior|previous|received|after|following|underg", text, re.I):
         return None
     named = ", ".join(sorted(classes))
+    if re.search(r"\bwith or without (?:\w+ ){0,2}(?:prior|previous)", text, re.I) and not _LINES.search(text):
+        return Finding("treatment", None, f"criterion admits patients with or without prior {named}", fixed="met")
     allowed = _ALLOWED.search(text[:140])
     if allowed and not _NOT_ALLOWED.search(text[:140]) and not re.search(r"exclu|except", text[: allowed.start()], re.I):
         return Finding("treatment", None, f"criterion permits prior {named}", fixed="met")
@@ -520,14 +654,14 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
         )
         for n in members:
             hits.setdefault(n, []).append(cls)
+    if _METASTATIC_SETTING.search(text):
+        hits = {n: c for n, c in hits.items() if n not in f.locoregional_drugs}
     had = sorted(hits)
     ev = f"profile treatments: {', '.join(f.treatments)}" + (
         " (" + "; ".join(f"{n} = {', '.join(sorted(c))}" for n, c in sorted(hits.items())) + ")" if had else f" — none is {named}"
     )
-    if _LINES.search(text) and not had:
-        return Finding("treatment_lines", False, ev)
     if _LINES.search(text):
-        return Finding("treatment_lines", None, ev, _q("treatment_lines"))
+        return _lines_finding(text, f, had, classes == {"systemic therapy"}, ev)
     if had and _TIMING.search(main):
         return Finding("treatment", None, ev + "; timing matters",
                        _q("treatment_timing", drugs=", ".join(had)))

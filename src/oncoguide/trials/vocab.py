@@ -94,6 +94,79 @@ def _cancer_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+# cancer key -> subtype -> pattern. A criterion naming only subtypes the patient's recorded subtype is not among
+# excludes them ("follicular lymphoma" for DLBCL); the lung NSCLC / SCLC split stays in CANCERS (it is its own key).
+SUBTYPES: dict[str, dict[str, str]] = {
+    "lymphoma": {
+        "dlbcl": r"diffuse large|\bdlbcl\b|large b-?cell",
+        "follicular": r"follicular lymphoma|\bFL\b",
+        "hodgkin": r"(?<!non-)(?<!non )\bhodgkin",
+        "mantle cell": r"mantle[- ]cell|\bMCL\b",
+        "marginal zone": r"marginal[- ]zone|\bMZL\b|\bMALT\b",
+        "t-cell": r"t-cell lymphoma|\bPTCL\b|\bCTCL\b|mycosis fungoides",
+        "burkitt": r"burkitt",
+    },
+    "sarcoma": {
+        "leiomyosarcoma": r"leiomyosarcoma|\bLMS\b",
+        "liposarcoma": r"liposarcoma",
+        "synovial sarcoma": r"synovial",
+        "osteosarcoma": r"osteosarcoma",
+        "ewing sarcoma": r"ewing",
+        "rhabdomyosarcoma": r"rhabdomyosarcoma",
+        "angiosarcoma": r"angiosarcoma",
+        "undifferentiated pleomorphic sarcoma": r"undifferentiated pleomorphic|\bUPS\b",
+        "chondrosarcoma": r"chondrosarcoma",
+    },
+    "renal": {
+        "clear cell": r"clear[- ]cell",
+        "papillary": r"papillary",
+        "chromophobe": r"chromophobe",
+        "collecting duct": r"collecting duct",
+    },
+    "bladder": {
+        "upper tract": r"upper[- ]tract|renal pelvis|\bureter(?:al)?\b|\bUTUC\b",
+        "bladder": r"bladder",
+    },
+}
+# the subtype assumed when the patient's record names none: most urothelial cancers arise in the bladder
+DEFAULT_SUBTYPE = {"bladder": "bladder"}
+_SUBTYPE_RE = {fam: {k: re.compile(v, re.I) for k, v in subs.items()} for fam, subs in SUBTYPES.items()}
+_EXCLUDING = re.compile(r"(?:other than|except|excluding|not|non-?|nor|without)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+@text_memo
+def _subtypes(text: str) -> frozenset[tuple[str, str]]:
+    out = set()
+    for fam, subs in _SUBTYPE_RE.items():
+        for key, rx in subs.items():
+            m = rx.search(text)
+            if m and not _EXCLUDING.search(text[max(0, m.start() - 30):m.start()]):
+                out.add((fam, key))
+    return frozenset(out)
+
+
+# families whose name alone, beside a subtype, widens the item to the whole family ("lymphoma or Hodgkin disease")
+_WIDENING = {"lymphoma", "sarcoma"}
+
+
+def names_family_generically(text: str, fam: str) -> bool:
+    """True when the family word still appears once every subtype phrase (with its own family word) is removed."""
+    if fam not in _WIDENING:
+        return False
+    masked = text
+    for rx in _SUBTYPE_RE[fam].values():
+        masked = re.sub(rf"(?:{rx.pattern})(?:[^,;.]{{0,30}}?(?:{CANCERS[fam]}))?", " ", masked, flags=re.I)
+    return bool(CANCER_RE[fam].search(masked))
+
+
+def cancer_subtypes(text: str) -> dict[str, set[str]]:
+    """Subtypes named per cancer key, ignoring ones named only to be excluded ("other than follicular")."""
+    out: dict[str, set[str]] = {}
+    for fam, key in _subtypes(text):
+        out.setdefault(fam, set()).add(key)
+    return out
+
+
 def cancer_keys(text: str) -> set[str]:
     """Canonical cancer keys named in a text ('NSCLC' -> {'nsclc', 'lung'}); cached, texts repeat."""
     return set(_cancer_keys(text))
@@ -105,10 +178,10 @@ BIOMARKERS: dict[str, str] = {
     "PR": r"\bPR\b|\bPR[+-]|\bPgR\b|progesterone[- ]receptor",
     "HR": r"hormone[- ]receptor|\bHR\b|\bHR[+-]|endocrine[- ]sensitive",
     "HER2": r"\bHER-?2|\bERBB2\b|\bHER2/neu",
-    "EGFR": r"\bEGFR\b",
+    "EGFR": r"\bEGFR\b|\bexon\s*19\s*del\w*|\bL858R\b",
     "ALK": r"\bALK\b",
     "ROS1": r"\bROS-?1\b",
-    "KRAS": r"\bK-?RAS\b",
+    "KRAS": r"\bK-?RAS(?:\b|(?=G1[23]))",
     "NRAS": r"\bNRAS\b",
     "BRAF": r"\bBRAF\b",
     "MET": r"\bc?-?MET\b(?! criteria)",
@@ -149,7 +222,8 @@ DRUG_CLASSES: dict[str, list[str]] = {
     "CDK4/6 inhibitor": ["palbociclib", "ribociclib", "abemaciclib", r"cdk ?4/6"],
     "aromatase inhibitor": ["letrozole", "anastrozole", "exemestane", "aromatase inhibitor", r"\bAIs?\b"],
     "endocrine therapy": ["tamoxifen", "fulvestrant", "elacestrant", "letrozole", "anastrozole", "exemestane",
-                          "endocrine therapy", "hormonal therapy", "hormone therapy", "goserelin", "leuprolide"],
+                          "endocrine therapy", "hormonal therapy", "hormone therapy", "hormonal treatment",
+                          "endocrine treatment", "hormone treatment", "goserelin", "leuprolide"],
     "anti-HER2 therapy": ["trastuzumab", "pertuzumab", "lapatinib", "neratinib", "tucatinib", "t-dm1", "t-dxd",
                           "anti-her2", "her2-targeted", "her2 targeted", "her2-directed"],
     "trastuzumab deruxtecan": ["trastuzumab deruxtecan", "t-dxd", "ds-8201", "enhertu"],
@@ -157,7 +231,9 @@ DRUG_CLASSES: dict[str, list[str]] = {
                                     "ipilimumab", "cemiplimab", "dostarlimab", "tislelizumab", "toripalimab",
                                     "tremelimumab", "checkpoint inhibitor", "immune checkpoint", r"anti-pd-?(?:l)?1",
                                     r"pd-?1 (?:or pd-?l1 )?inhibitor", r"pd-?(?:l)?1/pd-?l1", "immunotherapy",
-                                    r"anti-ctla-?4"],
+                                    r"anti-ctla-?4", r"anti-?programmed", r"pd-?1\s*/\s*pd-?l1",
+                                    r"anti-?pd-?\(?l?\)?-?1", r"\bctla-?4\b", r"pd-?\(?l?\)?1 (?:blockade|blockage|blocking|axis)",
+                                    r"targeting (?:\w+ ){0,6}(?:immune )?checkpoint", r"pd-?l?1 (?:or|and) ctla-?4"],
     "platinum chemotherapy": ["cisplatin", "carboplatin", "oxaliplatin", "platinum"],
     "taxane": ["paclitaxel", "docetaxel", "nab-paclitaxel", "cabazitaxel", "taxane"],
     "anthracycline": ["doxorubicin", "epirubicin", "anthracycline", "daunorubicin"],
@@ -165,7 +241,8 @@ DRUG_CLASSES: dict[str, list[str]] = {
                        "egfr tki", "egfr-tki", "egfr inhibitor", "cetuximab", "panitumumab", "anti-egfr"],
     "ALK inhibitor": ["alectinib", "crizotinib", "lorlatinib", "brigatinib", "ceritinib", "alk inhibitor", "alk tki"],
     "PARP inhibitor": ["olaparib", "niraparib", "rucaparib", "talazoparib", "parp inhibitor", "parpi"],
-    "KRAS G12C inhibitor": ["sotorasib", "adagrasib", "divarasib", "g12c inhibitor"],
+    "KRAS G12C inhibitor": ["sotorasib", "adagrasib", "divarasib", "g12c inhibitor",
+                            r"(?:targeting|directed (?:at|against)) (?:the )?kras ?g12c"],
     "BRAF/MEK inhibitor": ["dabrafenib", "vemurafenib", "encorafenib", "trametinib", "binimetinib",
                            "cobimetinib", "braf inhibitor", "mek inhibitor"],
     "anti-VEGF therapy": ["bevacizumab", "ramucirumab", "aflibercept", "anti-vegf", "anti-angiogenic"],
@@ -186,7 +263,10 @@ DRUG_CLASSES: dict[str, list[str]] = {
     "temozolomide": ["temozolomide"],
     "BTK inhibitor": ["ibrutinib", "acalabrutinib", "zanubrutinib", "pirtobrutinib", "btk inhibitor"],
     "anti-CD20 antibody": ["rituximab", "obinutuzumab", "anti-cd20"],
-    "CAR-T therapy": ["car-t", "car t", "chimeric antigen receptor"],
+    "CAR-T therapy": ["car-t", "car t", "chimeric antigen receptor", r"adoptive (?:t-?)?cell", "gene therapy",
+                      "anti-cd19", "cd19-directed", "cd19-targeted"],
+    "alkylating agent": ["cyclophosphamide", "bendamustine", "ifosfamide", "chlorambucil", "melphalan",
+                         "alkylating"],
     "radiotherapy": ["radiation", "radiotherapy", "chemoradiation", "chemoradiotherapy", "sbrt", "srs"],
     "surgery": ["surgery", "resection", "mastectomy", "lumpectomy", "prostatectomy", "nephrectomy", "excision"],
 }
