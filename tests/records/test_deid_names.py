@@ -25,7 +25,11 @@ EXAMPLES = [
     "Refill sent to [[Walgreens #04512]]; member card [[QRT7Z88410]]; call ext. [[5521]].",
     "Seen on [[4/9]] for cycle 3 of FOLFOX; 2/6 nodes positive; ER Allred 7/8. Postal code [[K1A 0B1]].",
     "Her neighbour [[Brightwater]] drove her in; she met [[Okonkwo]] at the infusion suite.",
+    "hi its me, my sister [[dolores]] will drive me on [[Sat 11/18/2023]], call [[864/555/0137]]",
+    "Device SN [[175034]]; mail to [[RR 2 Box 119]] or [[1450 NW Overton St.]]; the [[3rd of May]] works; [[92]] y.o. F.",
+    "[[Rosa Elena Gutiérrez]] moved here from [[Las Cruces]] to live with her son.",
     # clinical eponyms, scales, clones, codes and services are not people or places
+    "de novo stage IV disease; carcinoma in situ; 2/3 nodes; ER 8/8; tamoxifen 20 mg daily; 3/4 cores.",
     "ALK D5F3 clone positive; G2P2; AZD9291 on trial; Gleason Grade Group 2; Oncotype DX recurrence score 18.",
     "Ann Arbor stage III. Gleason Score 7. Bloom Richardson grade 2. Hodgkin Lymphoma. Allred Score 8.",
     "Referred to Thoracic Oncology and Radiation Oncology. Follow up in the GU Oncology clinic.",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from oncoguide.records.deid_names import CLINICAL_WORDS, find_names
+from oncoguide.records.deid_ner import entity_spans
 
 MONTHS = {
     m: i + 1
@@ -32,9 +33,10 @@ _FAC_SUFFIX = (
     r"Laboratory|Labs|Imaging|Radiology|Pathology Associates|University Hospital|Surgical Center|Center|Centre|Institute|"
     r"Pharmacy|Department|Associates|Hospice|Oncology|Senior Living|Nursing Home|Rehabilitation|Urgent Care|Practice|"
     r"Partners|Specialists|Physicians|Surgery Center|Cancer Care|Medical Associates|Family Medicine|Health Partners|"
-    r"Group|Surgery|Team|Genetics|Palliative Care|Diagnostics|Urology|Dermatology|Cardiology)"
+    r"Group|Surgery|Team|Genetics|Palliative Care|Diagnostics|Urology|Dermatology|Cardiology|Program)"
 )
-_STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle)\.?"
+_STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row)\.?"
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 _STATES = (
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
     r"ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)"
@@ -76,7 +78,7 @@ _RULES: list[_Rule] = [
     _r("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
     _r("url", r"\bhttps?://\S+|\bwww\.\S+"),
     _r("ssn", r"\b\d{3}-\d{2}-\d{4}\b"),
-    _r("phone", r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d+)?"),
+    _r("phone", r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s./-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d+)?"),
     # Labelled identifiers: MRN, accession, account, case, specimen numbers, insurance ids.
     _r(
         "id",
@@ -89,6 +91,9 @@ _RULES: list[_Rule] = [
     _r("id", r"\b[A-Z]{2,4}-\d{2}-\d{3,}\b"),  # outside case numbers, e.g. LCH-19-2231
     _r("id", r"(?i)\b(?:case|specimen|block id|FIN|CSN|visit)\s*(?:#|no\.?|number)?\s*[:#]\s*(?P<v>[A-Z]{0,4}-?\d[\dA-Z-]{3,})", "v"),
     _r("id", r"(?<![\d.])\d{7,}(?![\d.])"),  # long bare digit runs
+    _r("id", r"(?i)\b(?:SN|S/N|serial(?:\s*(?:no|number|#))?|Rx\s*(?:no|number|#)?|RX|tracking(?:\s*(?:no|number|#))?|"
+             r"claim(?:\s*(?:no|number|#))?|auth(?:orization)?(?:\s*(?:no|number|#))?)\.?\s*[:#]?\s*(?P<v>[A-Z]{0,3}\d[\dA-Z-]{4,})", "v"),
+    _r("id", r"(?<![\d-])\d{4}[ -]\d{4}[ -]\d{4}(?:[ -]\d{4})?(?![\d-])"),  # grouped card and tracking numbers
     # Letter-digit codes: a prefix and six or more digits, letters and digits interleaved, or prefix-dash-number.
     # Investigational drug codes (AZD9291, MK-3475) have fewer digits and stay.
     _r("id", r"\b(?:[A-Z]{1,5}\d{6,}[A-Z]?|(?=[A-Z0-9]{7,}\b)[A-Z]{1,4}\d+[A-Z]+\d+[A-Z0-9]*|[A-Z]{2,5}-\d{5,})\b"),
@@ -103,10 +108,11 @@ _RULES: list[_Rule] = [
         + _MON + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MON + r"\s+\d{4})",
         "v",
     ),
-    _r("date", r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
-    _r("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"),
+    _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{4}[-/]\d{1,2}[-/]\d{1,2}\b"),
+    _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"),
+    _r("date", r"(?i)\b\d{1,2}(?:st|nd|rd|th)\s+of\s+" + _MON + r"(?:,?\s+\d{4})?"),  # the 3rd of May
     _r("date", r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
-    _r("date", r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b"),
+    _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b"),
     _r("date", r"(?i)\b\d{1,2}[-/ ]" + _MON + r"[-/ ]\d{2,4}\b"),  # 14-Mar-2024
     _r("date", r"(?i)\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:mg|cm|mm|%|cycles?|doses?|weeks?|days?))"),  # March 10th
     _r("date", r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b"),  # 2/2023
@@ -116,11 +122,16 @@ _RULES: list[_Rule] = [
     # Month and year only: already year-month, replaced by the same [date YYYY-MM] a full date gets.
     _r("date", r"(?i)\b" + _MON + r",?\s+(?:of\s+)?(?:19|20)\d{2}\b"),
     # Ages over 89 are identifying.
-    _r("age", r"(?i)\b(?P<v>(?:9\d|1[0-2]\d))(?=[\s-]*(?:years?|yrs?|y/?o|year-old))", "v"),
+    _r("age", r"(?i)\b(?P<v>(?:9\d|1[0-2]\d))(?=[\s-]*(?:years?|yrs?|y/?o\b|y\.o\.|year-old|[FM]\b))", "v"),
+    _r("age", r"(?i)\b(?:age[ds]?|aged)\s*[:=]?\s*(?P<v>9\d|1[0-2]\d)\b", "v"),
     # Addresses.
-    _r("address", r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
+    _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
     _r("address", r"\b(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s+" + _STATES + r"\s+\d{5}(?:-\d{4})?\b"),
-    _r("address", r"(?i)\bP\.?O\.?\s+Box\s+\d+"),
+    _r("address", r"(?i)\bP\.?O\.?\s+Box\s+\d+|\bR\.?R\.?\s*\d+,?\s+Box\s+\d+"),
+    _r("address", r"\b\d{1,6}[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit|\d+(?:st|nd|rd|th) Floor)\.?\s*#?\w*)?"),
+    # Addresses typed in lower case in a patient's message.
+    _r("address", r"\b\d{1,6}[ \t]+(?:[a-z]+[ \t]+){1,4}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|way|blvd|ct|court|pl|place)\b\.?(?:,?\s+(?:apt|unit|suite)\.?\s*#?\w+)?|"
+               r"\b\d{1,6}[ \t]+(?:calle|avenida|camino|rue|via)(?:[ \t]+[a-z]+){1,3}?(?:,?\s+(?:apt|unit)\.?\s*#?\w+)?"),
     _r("address", r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}" + _STREET + r"\s+(?:North|South|East|West|N|S|E|W)\b(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
     _r("zip", r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"),  # Canadian postal code
     _r("zip", r"(?i)\b(?:zip(?:\s*code)?)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?)", "v"),
@@ -132,7 +143,7 @@ _RULES: list[_Rule] = [
     _r("facility", r"\b(?:[A-Z][A-Z'&.\-]+[ \t]+){1,4}(?:HOSPITAL|MEDICAL CENTER|CLINIC|CENTER|CENTRE|INSTITUTE|ASSOCIATES|"
                    r"LABORATORIES|LABORATORY|LABS|IMAGING|RADIOLOGY|PATHOLOGY|ONCOLOGY|GROUP|PHARMACY|HOSPICE|HEALTH)\b"),
     # Pharmacy chains are named without a suffix; the store number identifies a place.
-    _r("facility", r"\b(?:CVS|Walgreens|Rite Aid|Walmart Pharmacy|Costco Pharmacy|Kroger Pharmacy|Boots)\b(?:\s*(?:#|No\.?)\s*\d+)?"),
+    _r("facility", r"\b(?:CVS|Walgreens|Rite Aid|Walmart|Costco|Kroger|Boots)\b(?:[ \t]+[A-Z][a-z]+){0,3}(?:\s*(?:#|No\.?)\s*\d+)?"),
     _r("facility", r"\bUniversity\s+of\s+(?:[A-Z][a-z]+\s?){1,3}(?:" + _FAC_SUFFIX + r")?"),
     _r("facility", r"\b(?:St\.|Saint|Mount|Mt\.)[ \t]+[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){1,3}"),  # Mount Sinai Queens
     # Names: by title, credential, or label.
@@ -175,14 +186,15 @@ _PLACEHOLDER = {
     "id": "[id removed]",
     "ssn": "[id removed]",
     "age": "[age 90+]",
+    "city": "[place removed]",
     "date": "[date removed]",
 }
 
 
 def _year_month(date_text: str) -> str | None:
     """Year-month of a full date, or None when ambiguous (two-digit year, unknown order)."""
-    s = date_text.strip().lower()
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-\d{1,2}", s):
+    s = re.sub(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", "", date_text.strip().lower())
+    if m := re.fullmatch(r"(\d{4})[-/](\d{1,2})[-/]\d{1,2}", s):
         return f"{m[1]}-{int(m[2]):02d}"
     if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", s):
         a, b = int(m[1]), int(m[2])
@@ -212,7 +224,7 @@ _SPECIALTY_WORDS = {
 }
 
 
-def _is_department(value: str) -> bool:
+def is_department(value: str) -> bool:
     words = re.findall(r"[A-Za-z]+", value.lower())
     return bool(words) and all(w in _SPECIALTY_WORDS or w in CLINICAL_WORDS for w in words)
 
@@ -226,7 +238,7 @@ def find_phi(text: str) -> list[PHISpan]:
             if start < 0 or end <= start:
                 continue
             value = text[start:end].strip()
-            if rule.kind == "facility" and _is_department(value):
+            if rule.kind == "facility" and is_department(value):
                 continue
             if rule.kind == "name":
                 first = value.split()[0].strip(",").lower() if value.split() else ""
@@ -234,6 +246,7 @@ def find_phi(text: str) -> list[PHISpan]:
                     continue
             found.append(PHISpan(kind=rule.kind, start=start, end=end))
     found += [PHISpan(kind="name", start=a, end=b) for a, b in find_names(text)]
+    found += [PHISpan(kind=kind, start=a, end=b) for kind, a, b in entity_spans(text)]
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     merged: list[PHISpan] = []
     for span in found:

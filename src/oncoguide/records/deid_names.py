@@ -35,6 +35,7 @@ CLINICAL_WORDS = _CLINICAL = {
     "oncotype", "mammaprint", "foundation", "guardant", "tempus", "caris", "port", "hickman", "groshong",
     "mayo", "child", "pugh", "milan", "barcelona", "bclc", "fong", "masaoka", "figo", "ishak", "metavir",
     "grade", "stage", "left", "right", "bone", "liver", "brain", "lung", "breast", "node", "mass", "plan",
+    "novo", "situ", "vivo", "vitro", "per", "via",
 }
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "st", "bin", "ibn", "al", "el"}
 _TOKEN = r"[^\W\d_][\w'’\-]*"
@@ -116,7 +117,7 @@ def _run_is_name(tokens: list[str], lists: NameLists, line_is_caps: bool) -> boo
 
 
 @functools.cache
-def _clinical_vocabulary() -> frozenset[str]:
+def clinical_vocabulary() -> frozenset[str]:
     """Words our extractors know (drug generics and brands, regimens, cancer names): never a proper noun."""
     from oncoguide.records.extractors.cancer_types import CANCER_TYPES
     from oncoguide.records.extractors.drugs import DRUGS, REGIMENS
@@ -136,7 +137,7 @@ _CAPITALIZED = re.compile(r"(?<![\w'’\-])[^\W\d_a-z][^\W\d_A-Z]{2,}(?:[-'’][
 
 def unknown_proper_nouns(text: str) -> list[tuple[int, int]]:
     """Capitalized mid-sentence words that no word list knows ("Okonkwo", "Brightwater"), joined into runs."""
-    lists, vocab = name_lists(), _clinical_vocabulary()
+    lists, vocab = name_lists(), clinical_vocabulary()
     spans: list[tuple[int, int]] = []
     for m in _CAPITALIZED.finditer(text):
         token = m.group(0)
@@ -149,6 +150,25 @@ def unknown_proper_nouns(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], m.end())
         else:
             spans.append((m.start(), m.end()))
+    return spans
+
+
+def casual_names(text: str) -> list[tuple[int, int]]:
+    """Lower-case names in lines typed casually (a patient's or caregiver's message: the line starts lower case).
+
+    Only words the name lists hold and no word list knows ("dolores", "kaylee"); clinical notes are capitalized,
+    so their lower-case words are never read this way.
+    """
+    lists, vocab = name_lists(), clinical_vocabulary()
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        first = re.search(r"[^\W\d_]", line.group(0))
+        if not first or not first.group(0).islower():
+            continue
+        for m in re.finditer(r"(?<![\w'’\-])[a-zà-ÿ]{3,}(?![\w'’\-])", line.group(0)):
+            w = _fold(m.group(0))
+            if (w in lists.given or w in lists.family) and w not in lists.words and w not in vocab and w not in _PARTICLES:
+                spans.append((line.start() + m.start(), line.start() + m.end()))
     return spans
 
 
@@ -176,7 +196,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     and not (_is_word(last, lists) and _is_word(first, lists))
                     and _fold(last) not in _CLINICAL and _fold(first) not in _CLINICAL):
                 spans.append((base + m.start(), base + m.end()))
-    spans += unknown_proper_nouns(text)
+    spans += unknown_proper_nouns(text) + casual_names(text)
     return spans + _repeat_mentions(text, spans, lists)
 
 
