@@ -432,9 +432,6 @@ def main() -> None:
     ap.add_argument("--deid", type=Path, default=HERE / "records_data" / "deid_notes.txt")
     ap.add_argument("--deid-heldout", type=Path, default=HERE / "records_data" / "deid_heldout.txt")
     ap.add_argument("--deid-heldout2", type=Path, default=HERE / "records_data" / "deid_heldout2.txt")
-    ap.add_argument("--deid-heldout3", type=Path, default=HERE / "records_data" / "deid_heldout3.txt")
-    ap.add_argument("--deid-heldout4", type=Path, default=HERE / "records_data" / "deid_heldout4.txt",
-                    help="written blind; measured once after the rules were last changed; its misses are never printed")
     ap.add_argument("--tcga", type=Path, default=HERE.parents[1] / "shared" / "bench" / "records_tnm_dev.jsonl")
     ap.add_argument("--no-scan", action="store_true", help="skip the rendered-then-scanned OCR section (~2-3 min)")
     ap.add_argument("--show-errors", action="store_true", help="list every held-out field error (clean and scanned)")
@@ -471,12 +468,13 @@ def main() -> None:
             bv, ov = db[field][0] / db[field][1], do[field][0] / do[field][1]
         print(f"{field:20s} {bv:9.2f} {ov:7.2f}")
     print("\n== De-identification: PHI span recall (a span counts only when all its characters are removed) ==")
-    print("tuned and held-out 1-3 were used while writing the rules; held-out 4 is the unseen figure")
+    print("each held-out set was written blind; all but the newest were then used while writing the rules, so the newest"
+          " is the unseen figure")
     print(f"{'set':38s} {'spans':>6s} {'missed':>7s} {'recall':>7s} {'non-PHI chars removed':>22s}")
+    extra_sets = sorted((HERE / "records_data").glob("deid_heldout[3-9]*.txt"))
     for label, path in (("tuned notes (deid_notes.txt)", args.deid), ("held-out notes (deid_heldout.txt)", args.deid_heldout),
                         ("held-out 2 notes (deid_heldout2.txt)", args.deid_heldout2),
-                        ("held-out 3 notes (deid_heldout3.txt)", args.deid_heldout3),
-                        ("held-out 4 notes (deid_heldout4.txt)", args.deid_heldout4)):
+                        *((f"held-out {p.stem.removeprefix('deid_heldout')} notes ({p.name})", p) for p in extra_sets)):
         if path.exists():
             misses: list[tuple[str, str]] = []
             recall, overremoval, spans, missed = deid_scores(path, misses)

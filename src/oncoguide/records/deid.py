@@ -33,9 +33,12 @@ _FAC_SUFFIX = (
     r"Laboratory|Labs|Imaging|Radiology|Pathology Associates|University Hospital|Surgical Center|Center|Centre|Institute|"
     r"Pharmacy|Department|Associates|Hospice|Oncology|Senior Living|Nursing Home|Rehabilitation|Urgent Care|Practice|"
     r"Partners|Specialists|Physicians|Surgery Center|Cancer Care|Medical Associates|Family Medicine|Health Partners|"
-    r"Group|Surgery|Team|Genetics|Palliative Care|Diagnostics|Urology|Dermatology|Cardiology|Program)"
+    r"Group|Surgery|Team|Genetics|Palliative Care|Diagnostics|Urology|Dermatology|Cardiology|Program|Medicine|Network|"
+    r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
+    r"Supply|Company|Funeral Home)"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row)\.?"
+_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 _STATES = (
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
@@ -76,7 +79,7 @@ def _r(kind: str, pattern: str, group: int | str = 0, flags: int = 0) -> _Rule:
 
 _RULES: list[_Rule] = [
     _r("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
-    _r("url", r"\bhttps?://\S+|\bwww\.\S+"),
+    _r("url", r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|health|care|us|uk|ca)(?:/[^\s)]*)?(?![\w.])"),
     _r("ssn", r"\b\d{3}-\d{2}-\d{4}\b"),
     _r("phone", r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s./-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d+)?"),
     # Labelled identifiers: MRN, accession, account, case, specimen numbers, insurance ids.
@@ -93,13 +96,16 @@ _RULES: list[_Rule] = [
     _r("id", r"(?<![\d.])\d{7,}(?![\d.])"),  # long bare digit runs
     _r("id", r"(?i)\b(?:SN|S/N|serial(?:\s*(?:no|number|#))?|Rx\s*(?:no|number|#)?|RX|tracking(?:\s*(?:no|number|#))?|"
              r"claim(?:\s*(?:no|number|#))?|auth(?:orization)?(?:\s*(?:no|number|#))?)\.?\s*[:#]?\s*(?P<v>[A-Z]{0,3}\d[\dA-Z-]{4,})", "v"),
-    _r("id", r"(?<![\d-])\d{4}[ -]\d{4}[ -]\d{4}(?:[ -]\d{4})?(?![\d-])"),  # grouped card and tracking numbers
+    _r("id", r"(?<![\d-])\d{4}[ -]\d{4}[ -]\d{4}(?:[ -]\d{4})?(?![\d-])"),
+    _r("id", r"\b[A-Z]{1,4}(?:/[A-Z]{1,4})+/\d{4,}\b"),  # RM/GI/88231  # grouped card and tracking numbers
     # Letter-digit codes: a prefix and six or more digits, letters and digits interleaved, or prefix-dash-number.
-    # Investigational drug codes (AZD9291, MK-3475) have fewer digits and stay.
-    _r("id", r"\b(?:[A-Z]{1,5}\d{6,}[A-Z]?|(?=[A-Z0-9]{7,}\b)[A-Z]{1,4}\d+[A-Z]+\d+[A-Z0-9]*|[A-Z]{2,5}-\d{5,})\b"),
+    # Investigational drug codes (AZD9291, MK-3475) have fewer digits and stay; so do trial ids (NCT + 8 digits).
+    _r("id", r"\b(?!NCT\d{8}\b)(?:[A-Z]{1,5}\d{6,}[A-Z]?|[A-Z]{3,5}\d{5}\b|(?=[A-Z0-9]{7,}\b)[A-Z]{1,4}\d+[A-Z]+\d+[A-Z0-9]*|[A-Z]{2,5}-\d{5,})\b"),
     # Unlabelled codes of three or more hyphenated parts (device serials, member ids); not dates or phones.
     _r("id", r"(?<![\w-])(?!\d{1,4}-\d{1,2}-\d{1,4}(?![\w-]))(?!\d{3}-\d{3}-\d{4}(?![\w-]))"
-             r"(?=(?:[A-Z-]*\d){4})[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6}){2,}(?![\w-])"),  # 4+ digits: not "T2-N1-M0"
+             r"(?=(?:[A-Z-]*\d){4})[A-Z0-9]{1,8}(?:-[A-Z0-9]{1,8}){2,}(?![\w-])"),  # 4+ digits: not "T2-N1-M0"
+    _r("phone", r"(?<![\w.])0\d{3,4}[ \t]?\d{6}\b|(?<![\w.])0\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4}\b"),  # 07700 900461
+    _r("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\d])"),  # +353 87 555 4412
     _r("phone", r"(?i)\b(?:ext\.?|extension|pager|beeper|x)\s*[#:]?\s*(?P<v>\d(?:-?\d){3,5})\b", "v"),
     # Dates of birth: fully removed.
     _r(
@@ -108,14 +114,21 @@ _RULES: list[_Rule] = [
         + _MON + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MON + r"\s+\d{4})",
         "v",
     ),
-    _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{4}[-/]\d{1,2}[-/]\d{1,2}\b"),
-    _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"),
+    _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{4}[-/]\d{1,2}[-/]\d{1,2}\b" + _TIME),
+    _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b" + _TIME),
+    _r("date", r"(?i)\b(?:19|20)\d{2}-" + _MON + r"-\d{1,2}\b"),  # 1957-Dec-03
+    # month/day followed by a time, or opening a line of a message log: "2/26 9:14am", "3/1: called back"
+    _r("date", r"(?im)(?:\b|^)(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=,?\s+(?:at\s+)?\d{1,2}:\d{2})" + _TIME
+               + r"|^\s*(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=[\s:-])"),
     _r("date", r"(?i)\b\d{1,2}(?:st|nd|rd|th)\s+of\s+" + _MON + r"(?:,?\s+\d{4})?"),  # the 3rd of May
     _r("date", r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
-    _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b"),
+    _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b" + _TIME),
     _r("date", r"(?i)\b\d{1,2}[-/ ]" + _MON + r"[-/ ]\d{2,4}\b"),  # 14-Mar-2024
     _r("date", r"(?i)\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:mg|cm|mm|%|cycles?|doses?|weeks?|days?))"),  # March 10th
     _r("date", r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b"),  # 2/2023
+    # month/day with a zero-padded part ("10/01", "03/7"): fractions, scores and counts are never written that way
+    _r("date", r"(?<![\d/.])(?:0[1-9]/(?:[1-9]|[012]\d|3[01])|(?:[1-9]|1[0-2])/0[1-9])(?![\d/])"),
+    _r("date", r"(?i)\b" + _MON + r"-(?:19|20)\d{2}\b"),  # Sep-2019
     # Day and month without a year, or month/two-digit year, only where the words around say it is a date.
     _r("date", r"(?i)\b(?:on|since|from|until|till|by|dated|seen|DOS|visit|admitted|discharged|through|to)\s+"
                r"(?P<v>(?:0?[1-9]|1[0-2])/(?:[0-2]?\d|3[01]))(?![\d/])", "v"),
@@ -127,6 +140,7 @@ _RULES: list[_Rule] = [
     # Addresses.
     _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
     _r("address", r"\b(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s+" + _STATES + r"\s+\d{5}(?:-\d{4})?\b"),
+    _r("address", r"\b[NSEW]?\d{2,6}[ \t]+County[ \t]+(?:Road|Rd|Highway|Hwy)[ \t]+[A-Z0-9]{1,3}\b"),
     _r("address", r"(?i)\bP\.?O\.?\s+Box\s+\d+|\bR\.?R\.?\s*\d+,?\s+Box\s+\d+"),
     _r("address", r"\b\d{1,6}[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit|\d+(?:st|nd|rd|th) Floor)\.?\s*#?\w*)?"),
     # Addresses typed in lower case in a patient's message.
@@ -134,21 +148,30 @@ _RULES: list[_Rule] = [
                r"\b\d{1,6}[ \t]+(?:calle|avenida|camino|rue|via)(?:[ \t]+[a-z]+){1,3}?(?:,?\s+(?:apt|unit)\.?\s*#?\w+)?"),
     _r("address", r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}" + _STREET + r"\s+(?:North|South|East|West|N|S|E|W)\b(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
     _r("zip", r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"),  # Canadian postal code
+    _r("zip", r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),  # UK postcode
+    _r("address", r"(?i)\b(?:Flat|Apt|Apartment|Unit)\s*\w{1,4},?\s+\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}" + _STREET),
+    _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?\d{1,3}(?:st|nd|rd|th)[ \t]+" + _STREET),  # 403 W 12th St
     _r("zip", r"(?i)\b(?:zip(?:\s*code)?)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?)", "v"),
     # Facilities: capitalized words ending with an institution suffix.
     _r(
         "facility",
-        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?(?:[A-Z][A-Za-z'&.\-]+[ \t]+){1,5}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:[A-Z][a-z]+\s?){1,3})?",
+        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?[A-Z][A-Za-z'&.\-]+[ \t]+(?:(?:[A-Z][A-Za-z'&.\-]+|&|and)[ \t]+){0,4}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:[A-Z][a-z]+\s?){1,3})?"
+        r"(?:,?[ \t]+(?:P\.C\.|PLLC|LLC|Inc\.?))?",
     ),
     _r("facility", r"\b(?:[A-Z][A-Z'&.\-]+[ \t]+){1,4}(?:HOSPITAL|MEDICAL CENTER|CLINIC|CENTER|CENTRE|INSTITUTE|ASSOCIATES|"
                    r"LABORATORIES|LABORATORY|LABS|IMAGING|RADIOLOGY|PATHOLOGY|ONCOLOGY|GROUP|PHARMACY|HOSPICE|HEALTH)\b"),
     # Pharmacy chains are named without a suffix; the store number identifies a place.
-    _r("facility", r"\b(?:CVS|Walgreens|Rite Aid|Walmart|Costco|Kroger|Boots)\b(?:[ \t]+[A-Z][a-z]+){0,3}(?:\s*(?:#|No\.?)\s*\d+)?"),
+    _r("facility", r"(?i:\b(?:CVS|Walgreens|Rite Aid|Walmart|Costco|Kroger|Boots|Dollar General|Target)\b)(?:[ \t]+[A-Z][a-z]+){0,3}"
+                   r"(?:\s*(?:#|No\.?)\s*\d+)?(?:[ \t]+(?:on|at)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)"
+                   r"(?:[ \t]+" + _STREET + r")?)?"),
     _r("facility", r"\bUniversity\s+of\s+(?:[A-Z][a-z]+\s?){1,3}(?:" + _FAC_SUFFIX + r")?"),
     _r("facility", r"\b(?:St\.|Saint|Mount|Mt\.)[ \t]+[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){1,3}"),  # Mount Sinai Queens
     # Names: by title, credential, or label.
     # The title goes with the name: "Dr. [name removed]" would still point at one clinician in a small practice.
     _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+" + _NAME),
+    # a nickname in quotes or brackets between given and family name: 'Rodrigo "Roddy" Vasquez'
+    _r("name", r"\b[A-Z][\w'’\-]+[ \t]+(?:\(\s*[\"“']?[A-Z][a-z]+[\"”']?\s*\)|[\"“'][A-Z][a-z]+[\"”'])[ \t]+[A-Z][\w'’\-]+"),
+    _r("name", r"(?<![\w.])[A-Z]\.[ \t]?[A-Z]{3,}(?:-[A-Z]{3,})?\b"),  # "A. LEWANDOWSKI"
     _r("name", r"(?<![\w.])[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z'\-]{2,}(?:-[A-Z][a-z]+)?(?=\s+(?:and|called|said|saw|noted|reviewed|"
                r"signed|will|is|was|has|reports|[A-Z]{2,4}\b)|[,.;)]|\s*$)", flags=re.M),  # "T. Okafor", initials then a surname
     _r("name", r"\b(?P<v>" + _NAME + r"),?\s+" + _CRED, "v"),

@@ -35,7 +35,8 @@ CLINICAL_WORDS = _CLINICAL = {
     "oncotype", "mammaprint", "foundation", "guardant", "tempus", "caris", "port", "hickman", "groshong",
     "mayo", "child", "pugh", "milan", "barcelona", "bclc", "fong", "masaoka", "figo", "ishak", "metavir",
     "grade", "stage", "left", "right", "bone", "liver", "brain", "lung", "breast", "node", "mass", "plan",
-    "novo", "situ", "vivo", "vitro", "per", "via",
+    "novo", "situ", "vivo", "vitro", "per", "via", "siewert", "ivor", "lewis", "onpro", "depot", "christmas", "easter",
+    "ramadan", "thanksgiving", "hanukkah", "diwali", "eid", "passover", "mohs", "bethesda", "bosniak", "birads", "lirads",
 }
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "st", "bin", "ibn", "al", "el"}
 _TOKEN = r"[^\W\d_][\w'’\-]*"
@@ -192,7 +193,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
             pos = m.start() + hit[1]
         for m in _SURNAME_FIRST.finditer(line):
             last, first = m["last"], m["first"]
-            if (last[0].isupper() and first[0].isupper() and _is_family(last, lists) and _is_given(first, lists)
+            if (last[0].isupper() and first[0].isupper() and (_is_family(last, lists) or not _is_word(last, lists))
+                    and _is_given(first, lists)
                     and not (_is_word(last, lists) and _is_word(first, lists))
                     and _fold(last) not in _CLINICAL and _fold(first) not in _CLINICAL):
                 spans.append((base + m.start(), base + m.end()))
