@@ -35,7 +35,7 @@ _FAC_SUFFIX = (
     r"Partners|Specialists|Physicians|Surgery Center|Cancer Care|Medical Associates|Family Medicine|Health Partners|"
     r"Group|Surgery|Team|Genetics|Palliative Care|Diagnostics|Urology|Dermatology|Cardiology|Program|Medicine|Network|"
     r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
-    r"Supply|Company|Funeral Home)"
+    r"Supply|Company|Funeral Home|Authority|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row)\.?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
@@ -117,11 +117,14 @@ _RULES: list[_Rule] = [
     _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{4}[-/]\d{1,2}[-/]\d{1,2}\b" + _TIME),
     _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b" + _TIME),
     _r("date", r"(?i)\b(?:19|20)\d{2}-" + _MON + r"-\d{1,2}\b"),  # 1957-Dec-03
+    # a weekday makes a short date certain: "Thu 5/29", "Saturday 10/05", "Wed., Nov. 5"
+    _r("date", r"(?i)\b" + _WEEKDAY + r"(?:(?:[1-9]|1[0-2])/(?:[0-2]?\d|3[01])\b|" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b)"),
+    _r("date", r"(?i)\b" + _MON + r"\s+['’]\d{2}\b"),  # Jun '25
     # month/day followed by a time, or opening a line of a message log: "2/26 9:14am", "3/1: called back"
     _r("date", r"(?im)(?:\b|^)(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=,?\s+(?:at\s+)?\d{1,2}:\d{2})" + _TIME
                + r"|^\s*(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=[\s:-])"),
     _r("date", r"(?i)\b\d{1,2}(?:st|nd|rd|th)\s+of\s+" + _MON + r"(?:,?\s+\d{4})?"),  # the 3rd of May
-    _r("date", r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
+    _r("date", r"(?i)\b" + _WEEKDAY + r"?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b" + _TIME),
     _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b" + _TIME),
     _r("date", r"(?i)\b\d{1,2}[-/ ]" + _MON + r"[-/ ]\d{2,4}\b"),  # 14-Mar-2024
     _r("date", r"(?i)\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:mg|cm|mm|%|cycles?|doses?|weeks?|days?))"),  # March 10th
@@ -138,13 +141,13 @@ _RULES: list[_Rule] = [
     _r("age", r"(?i)\b(?P<v>(?:9\d|1[0-2]\d))(?=[\s-]*(?:years?|yrs?|y/?o\b|y\.o\.|year-old|[FM]\b))", "v"),
     _r("age", r"(?i)\b(?:age[ds]?|aged)\s*[:=]?\s*(?P<v>9\d|1[0-2]\d)\b", "v"),
     # Addresses.
-    _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
+    _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit|Bldg|Building|Floor|Fl)\.?\s*#?\w+)?"),
     _r("address", r"\b(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s+" + _STATES + r"\s+\d{5}(?:-\d{4})?\b"),
     _r("address", r"\b[NSEW]?\d{2,6}[ \t]+County[ \t]+(?:Road|Rd|Highway|Hwy)[ \t]+[A-Z0-9]{1,3}\b"),
-    _r("address", r"(?i)\bP\.?O\.?\s+Box\s+\d+|\bR\.?R\.?\s*\d+,?\s+Box\s+\d+"),
+    _r("address", r"(?i)\bP\.?O\.?\s+Box\s+\d+(?:,?\s+Mail\s*Stop\s+[\w-]+)?|\bR\.?R\.?\s*\d+,?\s+Box\s+\d+"),
     _r("address", r"\b\d{1,6}[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit|\d+(?:st|nd|rd|th) Floor)\.?\s*#?\w*)?"),
     # Addresses typed in lower case in a patient's message.
-    _r("address", r"\b\d{1,6}[ \t]+(?:[a-z]+[ \t]+){1,4}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|way|blvd|ct|court|pl|place)\b\.?(?:,?\s+(?:apt|unit|suite)\.?\s*#?\w+)?|"
+    _r("address", r"\b\d{1,6}[ \t]+(?!(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|mg|mcg|ml|times|each|per|more|of|to|in|at|a|the|cycles?|doses?)\b)(?:[a-z]+[ \t]+){1,4}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|way|blvd|ct|court|pl|place)\b\.?(?:,?\s+(?:apt|unit|suite)\.?\s*#?\w+)?|"
                r"\b\d{1,6}[ \t]+(?:calle|avenida|camino|rue|via)(?:[ \t]+[a-z]+){1,3}?(?:,?\s+(?:apt|unit)\.?\s*#?\w+)?"),
     _r("address", r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}" + _STREET + r"\s+(?:North|South|East|West|N|S|E|W)\b(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
     _r("zip", r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"),  # Canadian postal code
@@ -155,7 +158,7 @@ _RULES: list[_Rule] = [
     # Facilities: capitalized words ending with an institution suffix.
     _r(
         "facility",
-        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?[A-Z][A-Za-z'&.\-]+[ \t]+(?:(?:[A-Z][A-Za-z'&.\-]+|&|and)[ \t]+){0,4}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:[A-Z][a-z]+\s?){1,3})?"
+        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?[A-Z][A-Za-z'&.\-]+[ \t]+(?:(?:[A-Z][A-Za-z'&.\-]+|&|and)[ \t]+){0,4}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][a-z]+\s?){1,3})?"
         r"(?:,?[ \t]+(?:P\.C\.|PLLC|LLC|Inc\.?))?",
     ),
     _r("facility", r"\b(?:[A-Z][A-Z'&.\-]+[ \t]+){1,4}(?:HOSPITAL|MEDICAL CENTER|CLINIC|CENTER|CENTRE|INSTITUTE|ASSOCIATES|"
@@ -243,7 +246,8 @@ _SPECIALTY_WORDS = {
     "gastrointestinal", "pathology", "radiology", "imaging", "infusion", "outpatient", "inpatient", "cancer", "care",
     "palliative", "supportive", "survivorship", "genetics", "clinic", "center", "centre", "department", "unit",
     "interventional", "nuclear", "dermatology", "hepatology", "pulmonary", "cardiology", "plastic", "orthopedic",
-    "the", "our", "your", "phase", "i", "research", "grade", "group", "of", "division", "service", "services", "clinical", "trials", "health", "senior", "multidisciplinary",
+    "the", "our", "your", "phase", "i", "research", "grade", "group", "of", "colorectal", "team", "oral", "specialty",
+    "pharmacy", "suite", "program", "hereditary", "spiritual", "support", "home", "division", "service", "services", "clinical", "trials", "health", "senior", "multidisciplinary",
 }
 
 

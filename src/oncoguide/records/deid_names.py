@@ -36,7 +36,7 @@ CLINICAL_WORDS = _CLINICAL = {
     "mayo", "child", "pugh", "milan", "barcelona", "bclc", "fong", "masaoka", "figo", "ishak", "metavir",
     "grade", "stage", "left", "right", "bone", "liver", "brain", "lung", "breast", "node", "mass", "plan",
     "novo", "situ", "vivo", "vitro", "per", "via", "siewert", "ivor", "lewis", "onpro", "depot", "christmas", "easter",
-    "ramadan", "thanksgiving", "hanukkah", "diwali", "eid", "passover", "mohs", "bethesda", "bosniak", "birads", "lirads",
+    "ramadan", "thanksgiving", "aetna", "cigna", "medicaid", "medicare", "humana", "labcorp", "quest", "hidac", "tricare", "hanukkah", "diwali", "eid", "passover", "mohs", "bethesda", "bosniak", "birads", "lirads",
 }
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "st", "bin", "ibn", "al", "el"}
 _TOKEN = r"[^\W\d_][\w'’\-]*"
@@ -52,9 +52,13 @@ class NameLists:
     words: frozenset[str]
 
 
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
 def _fold(token: str) -> str:
-    """Lower case without accents, so "Siobhán" meets the list's "siobhan"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", token.lower()) if not unicodedata.combining(c))
+    """Lower case without accents, so "Siobhán" and "Stanisław" meet the list's "siobhan" and "stanislaw"."""
+    text = unicodedata.normalize("NFKD", token.lower().translate(_UNDECOMPOSED))
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 @functools.cache

@@ -92,7 +92,7 @@ def entity_spans(text: str) -> list[tuple[str, int, int]]:
             continue
         elif ent.label_ == "ORG" and not _FACILITY_WORD.search(value):
             continue  # "IHC", "Keytruda", "ECOG": organisations only by the model's guess
-        if kind == "city" and value.lower().removeprefix("the ") in _NOT_PLACES:
+        if value.lower().removeprefix("the ") in _NOT_PLACES:
             continue
         out.append((kind, start, start + len(value)))
     return out
