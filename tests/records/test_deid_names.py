@@ -29,6 +29,8 @@ EXAMPLES = [
     "Device SN [[175034]]; mail to [[RR 2 Box 119]] or [[1450 NW Overton St.]]; the [[3rd of May]] works; [[92]] y.o. F.",
     "[[Rosa Elena Gutiérrez]] moved here from [[Las Cruces]] to live with her son.",
     # clinical eponyms, scales, clones, codes and services are not people or places
+    "63-year-old man with metastatic NSCLC, EGFR exon 19 deletion positive, progressed on osimertinib. Gleason Score 7.",
+    "my wedding is in june and i kinda worry about the bumps on my arm",
     "de novo stage IV disease; carcinoma in situ; 2/3 nodes; ER 8/8; tamoxifen 20 mg daily; 3/4 cores.",
     "ALK D5F3 clone positive; G2P2; AZD9291 on trial; Gleason Grade Group 2; Oncotype DX recurrence score 18.",
     "Ann Arbor stage III. Gleason Score 7. Bloom Richardson grade 2. Hodgkin Lymphoma. Allred Score 8.",

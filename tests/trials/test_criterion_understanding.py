@@ -130,7 +130,8 @@ def test_cancer_subtypes_must_match():
     dlbcl = _facts(cancer_type="lymphoma", histology="diffuse large B-cell lymphoma")
     assert _v("Histologically confirmed mantle cell lymphoma", dlbcl) == "not_met"
     assert _v("Histologically confirmed DLBCL or follicular lymphoma", dlbcl) == "met"
-    assert _v("Relapsed B-cell lymphoma or Hodgkin lymphoma", _facts(cancer_type="lymphoma", histology="follicular lymphoma")) == "met"
+    relapsed_fl = _facts(cancer_type="lymphoma", histology="follicular lymphoma", disease_status="relapsed")
+    assert _v("Relapsed B-cell lymphoma or Hodgkin lymphoma", relapsed_fl) == "met"
     assert _v("Relapsed mantle cell lymphoma or Hodgkin lymphoma", dlbcl) == "not_met"
     assert _v("Histologically confirmed mantle cell lymphoma", _facts(cancer_type="lymphoma", histology=None)) == "unknown"
     lms = _facts(cancer_type="soft tissue sarcoma", histology="leiomyosarcoma")

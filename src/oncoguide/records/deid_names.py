@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from wordfreq import zipf_frequency
+
 # Eponyms and named scales that appear capitalized in pathology and oncology notes: never a person here.
 CLINICAL_WORDS = _CLINICAL = {
     "allred", "gleason", "nottingham", "bloom", "richardson", "fuhrman", "breslow", "clark", "hodgkin", "whipple",
@@ -36,6 +38,12 @@ CLINICAL_WORDS = _CLINICAL = {
     "mayo", "child", "pugh", "milan", "barcelona", "bclc", "fong", "masaoka", "figo", "ishak", "metavir",
     "grade", "stage", "left", "right", "bone", "liver", "brain", "lung", "breast", "node", "mass", "plan",
     "novo", "situ", "vivo", "vitro", "per", "via", "siewert", "ivor", "lewis", "onpro", "depot", "christmas", "easter",
+    "neulasta", "neupogen", "udenyca", "zarxio", "fulphila", "nivestym", "xgeva", "prolia", "zofran", "emend", "decadron",
+    "pylarify", "lupron", "eligard", "zoladex", "firmagon", "orgovyx", "cetaphil", "eucerin", "aquaphor", "miralax",
+    "senokot", "colace", "imodium", "lomotil", "compazine", "ativan", "marinol", "megace", "lovenox", "eliquis", "xarelto",
+    "coumadin", "vysis", "huber", "homans", "cockcroft", "gault", "hans", "mediport", "picc", "mychart", "tigerconnect",
+    "exon", "exons", "intron", "codon", "allele", "variant", "deletion", "insertion", "fusion", "amplification",
+    "mutation", "germline", "somatic", "wild", "type", "positive", "negative", "equivocal",
     "ramadan", "thanksgiving", "aetna", "cigna", "medicaid", "medicare", "humana", "labcorp", "quest", "hidac", "tricare", "hanukkah", "diwali", "eid", "passover", "mohs", "bethesda", "bosniak", "birads", "lirads",
 }
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "st", "bin", "ibn", "al", "el"}
@@ -136,6 +144,10 @@ def clinical_vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
+# Zipf frequency (wordfreq) from which a lower-case or capitalized word is an everyday English word ("wedding",
+# "kinda", "Morning") rather than a name, even when some name list happens to contain it.
+_COMMON_WORD = 3.5
+
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*\-–—]|\d[.)])[\s\"'“(\[]*$")
 _CAPITALIZED = re.compile(r"(?<![\w'’\-])[^\W\d_a-z][^\W\d_A-Z]{2,}(?:[-'’][^\W\d_][^\W\d_]+)*(?![\w'’\-])")
 
@@ -148,6 +160,8 @@ def unknown_proper_nouns(text: str) -> list[tuple[int, int]]:
         token = m.group(0)
         if any(p in lists.words or p in vocab for p in [_fold(token), *_parts(token)]):
             continue
+        if zipf_frequency(token.lower(), "en") >= _COMMON_WORD and not _is_given(token, lists) and not _is_family(token, lists):
+            continue  # "Expedited", "Triage": a title-cased everyday word
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _SENTENCE_START.search(text[max(line_start, m.start() - 6) : m.start()]):
             continue  # first word of a sentence or field is capitalized anyway; name runs are found by the lists
@@ -167,12 +181,13 @@ def casual_names(text: str) -> list[tuple[int, int]]:
     lists, vocab = name_lists(), clinical_vocabulary()
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        first = re.search(r"[^\W\d_]", line.group(0))
-        if not first or not first.group(0).islower():
-            continue
+        first = re.match(r"\W*(\w)", line.group(0))
+        if not first or not first.group(1).islower():
+            continue  # "54-year-old…", "EGFR exon 19…": a note, not a casually typed message
         for m in re.finditer(r"(?<![\w'’\-])[a-zà-ÿ]{3,}(?![\w'’\-])", line.group(0)):
             w = _fold(m.group(0))
-            if (w in lists.given or w in lists.family) and w not in lists.words and w not in vocab and w not in _PARTICLES:
+            if ((w in lists.given or w in lists.family) and w not in lists.words and w not in vocab and w not in _PARTICLES
+                    and zipf_frequency(w, "en") < _COMMON_WORD):
                 spans.append((line.start() + m.start(), line.start() + m.end()))
     return spans
 

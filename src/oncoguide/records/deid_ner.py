@@ -68,8 +68,8 @@ def _plausible(kind: str, value: str) -> bool:
         return False
     lists, vocab = name_lists(), clinical_vocabulary()
     folded = [w.lower() for w in words]
-    if all(w in vocab or w in CLINICAL_WORDS for w in folded):
-        return False
+    if all(w in vocab or w in CLINICAL_WORDS for w in folded) or any(w in CLINICAL_WORDS for w in folded):
+        return False  # "Gleason Score", "Breast Onc": an eponym or organ word makes it clinical
     named = any(w in lists.given or w in lists.family for w in folded)
     if all(w in lists.words for w in folded) and not (kind == "name" and named and len(folded) > 1):
         return False  # "Husband", "Request": a single ordinary word is not taken on the model's word

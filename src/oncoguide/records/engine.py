@@ -19,6 +19,7 @@ def _plugins() -> list[ModuleType]:
         adverse_events,
         biomarkers,
         diagnosis,
+        disease_course,
         metastasis,
         patient,
         stage,
@@ -26,7 +27,8 @@ def _plugins() -> list[ModuleType]:
         treatments,
     )
 
-    return [diagnosis, stage, metastasis, patient, stage_inference, biomarkers, treatments, adverse_events]
+    return [diagnosis, stage, metastasis, patient, stage_inference, biomarkers, treatments, adverse_events,
+            disease_course]
 
 
 def extract_doc(doc: Doc) -> PatientProfile:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from oncoguide.records.model import Evidence, PatientProfile
 
 _SCALARS = ["cancer_type", "primary_site", "histology", "laterality", "grade", "stage_group", "metastatic", "oligometastatic",
-            "menopausal_status", "ecog", "age", "sex"]
+            "menopausal_status", "ecog", "age", "sex", "disease_status"]
+# treatment history: a statement that something was given (True) outweighs one that it was not, in any document
+_TRUE_WINS = ["prior_systemic_therapy", "prior_therapy_for_advanced", "standard_options_exhausted"]
 
 
 def _date(ev: Evidence | None) -> str:
@@ -27,6 +29,13 @@ def merge_profiles(profiles: list[PatientProfile]) -> PatientProfile:
         cands = [p for p in profiles if getattr(p, name) is not None]
         if cands:
             best = max(cands, key=lambda p: (_date(p.evidence.get(name)), order[id(p)]))
+            setattr(out, name, getattr(best, name))
+            if name in best.evidence:
+                out.evidence[name] = best.evidence[name]
+    for name in _TRUE_WINS:
+        cands = [p for p in profiles if getattr(p, name) is not None]
+        if cands:
+            best = max(cands, key=lambda p: (bool(getattr(p, name)), _date(p.evidence.get(name)), order[id(p)]))
             setattr(out, name, getattr(best, name))
             if name in best.evidence:
                 out.evidence[name] = best.evidence[name]

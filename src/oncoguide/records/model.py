@@ -36,6 +36,7 @@ class TNM(BaseModel):
 
 MarkerStatus = Literal["positive", "negative", "equivocal", "low"]
 TreatmentKind = Literal["drug", "surgery", "radiation", "other"]
+DiseaseStatus = Literal["newly_diagnosed", "recurrent", "relapsed", "refractory", "progressive"]
 
 
 class Biomarker(BaseModel):
@@ -84,6 +85,24 @@ class PatientProfile(BaseModel):
     biomarkers: list[Biomarker] = Field(default_factory=list)
     treatments: list[Treatment] = Field(default_factory=list)
     adverse_events: list[AdverseEvent] = Field(default_factory=list)
+    prior_systemic_therapy: bool | None = Field(
+        default=None,
+        description="True when a systemic cancer drug was given or prior therapy is stated; False only when the record "
+        "says the patient is untreated ('no prior treatment', 'treatment-naive'); None when it does not say.",
+    )
+    prior_therapy_for_advanced: bool | None = Field(
+        default=None,
+        description="Systemic therapy given for advanced / metastatic disease: False when the record says none was "
+        "('no prior systemic therapy for metastatic disease', or untreated); True when it says so.",
+    )
+    disease_status: DiseaseStatus | None = Field(
+        default=None,
+        description="Course of the disease as worded in the record: newly diagnosed, recurrent, relapsed, refractory "
+        "or progressive (progressed on / after treatment).",
+    )
+    standard_options_exhausted: bool | None = Field(
+        default=None, description="True when the record says no standard treatment options remain ('exhausted standard therapy')."
+    )
     menopausal_status: str | None = None
     ecog: int | None = Field(default=None, ge=0, le=5)
     age: int | None = Field(default=None, ge=0, le=130)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from oncoguide.trials.criteria import split_criteria
-from oncoguide.trials.facts import PatientFacts
+from oncoguide.trials.facts import RECURRED, PatientFacts
 from oncoguide.trials.model import Criterion, CriterionVerdict, Eligibility, Trial, Verdict
 from oncoguide.trials.rules import (
     Finding,
@@ -17,6 +17,8 @@ from oncoguide.trials.rules import (
     age_rule,
     biomarker_rule,
     brain_rule,
+    course_requirement,
+    course_rule,
     disease_rule,
     ecog_rule,
     histology_rule,
@@ -96,6 +98,7 @@ def _findings(c: Criterion, f: PatientFacts) -> list[Finding]:
         lambda: stage_rule(text, f),
         lambda: histology_rule(text, f),
         lambda: treatment_rule(text, f),
+        lambda: course_rule(text, f),
     ):
         if (x := rule()) is not None:
             found.append(x)
@@ -241,13 +244,24 @@ _FOCUS_PRETREATED = re.compile(
 def _focus_line(text: str, f: PatientFacts) -> CriterionVerdict | None:
     """Line of therapy the title announces (untreated / first-line vs previously treated) against the profile."""
     naive, pretreated = bool(_FOCUS_NAIVE.search(text)), bool(_FOCUS_PRETREATED.search(text))
-    had = f.treatment_classes.get("systemic therapy")
-    if naive == pretreated or not had:
-        return None  # no single announced line, or no medicines recorded (we cannot tell untreated from unrecorded)
+    if naive == pretreated or f.prior_systemic is None:
+        return _focus_course(text, f)  # no single announced line, or untreated cannot be told from unrecorded
     return CriterionVerdict(
         text=f"Trial population (title): {'untreated / first-line' if naive else 'previously treated'} disease",
-        kind="inclusion", verdict="not_met" if naive else "met", topic="focus:line",
-        evidence=f"profile treatments: {', '.join(had)}")
+        kind="inclusion", verdict="met" if naive != f.prior_systemic else "not_met", topic="focus:line",
+        evidence=f.prior_systemic_evidence)
+
+
+def _focus_course(text: str, f: PatientFacts) -> CriterionVerdict | None:
+    """Newly diagnosed vs recurrent / relapsed disease the title announces, when the records state the course."""
+    req = course_requirement(text)
+    if req not in {"newly", "recurred"} or f.course is None:
+        return None
+    recurred = f.course in RECURRED
+    return CriterionVerdict(
+        text=f"Trial population (title): {'newly diagnosed' if req == 'newly' else 'recurrent or relapsed'} disease",
+        kind="inclusion", verdict="met" if recurred == (req == "recurred") else "not_met", topic="focus:course",
+        evidence=f.course_evidence)
 
 
 def _cohort_adjust(verdicts: list[CriterionVerdict]) -> list[CriterionVerdict]:

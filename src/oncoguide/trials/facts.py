@@ -55,6 +55,15 @@ class PatientFacts:
     sex: str | None = None
     menopausal: str | None = None
     adverse_events: list[str] = field(default_factory=list)
+    # treatment history and disease course (None: the records do not say)
+    prior_systemic: bool | None = None  # any systemic cancer therapy given before
+    prior_systemic_evidence: str = "profile: prior therapy not recorded"
+    advanced_therapy: bool | None = None  # systemic therapy given for advanced / metastatic disease
+    advanced_therapy_evidence: str = "profile: setting of earlier treatment not recorded"
+    course: str | None = None  # newly_diagnosed / recurrent / relapsed / refractory / progressive
+    course_evidence: str = "profile: disease course not recorded"
+    exhausted: bool | None = None  # standard treatment options exhausted
+    exhausted_evidence: str = "profile: not recorded whether standard options remain"
 
 
 def _marker_evidence(name: str, status: str | None, value: str | None) -> str:
@@ -117,10 +126,51 @@ def profile_facts(profile: PatientProfile) -> PatientFacts:
         f.treatment_classes["systemic therapy"] = drugs
         f.max_lines = _regimen_count(profile)
         f.locoregional_drugs = _with_chemoradiation(profile)
+    _course_facts(profile, f, bool(drugs))
     f.ecog, f.age, f.sex = profile.ecog, profile.age, profile.sex
     f.menopausal = (profile.menopausal_status or "").lower() or None
     f.adverse_events = [f"{a.name} grade {a.grade}" if a.grade else a.name for a in profile.adverse_events]
     return f
+
+
+def _quote(profile: PatientProfile, name: str) -> str:
+    ev = profile.evidence.get(name)
+    return f" ('{ev.quote}')" if ev else ""
+
+
+RECURRED = frozenset({"recurrent", "relapsed", "refractory", "progressive"})
+
+
+def _course_facts(profile: PatientProfile, f: PatientFacts, drugs: bool) -> None:
+    """Treatment-naive / pretreated, therapy for advanced disease, course and exhausted options, with what follows
+    from them: a newly diagnosed patient with no medicine recorded is untreated, an untreated one has had no
+    therapy for advanced disease and has standard options left."""
+    f.prior_systemic = profile.prior_systemic_therapy
+    if f.prior_systemic is not None:
+        f.prior_systemic_evidence = ("profile: prior systemic therapy" if f.prior_systemic else
+                                     "profile: no prior systemic therapy") + _quote(profile, "prior_systemic_therapy")
+    elif drugs:
+        f.prior_systemic = True
+        f.prior_systemic_evidence = "profile: systemic therapy recorded (" + ", ".join(f.treatment_classes["systemic therapy"]) + ")"
+    elif profile.disease_status == "newly_diagnosed":
+        f.prior_systemic = False
+        f.prior_systemic_evidence = "profile: newly diagnosed, no cancer medicines recorded" + _quote(profile, "disease_status")
+    f.advanced_therapy = profile.prior_therapy_for_advanced
+    if f.advanced_therapy is not None:
+        f.advanced_therapy_evidence = ("profile: systemic therapy for advanced disease" if f.advanced_therapy else
+                                       "profile: no systemic therapy for advanced disease") + _quote(profile, "prior_therapy_for_advanced")
+    elif f.prior_systemic is False:
+        f.advanced_therapy, f.advanced_therapy_evidence = False, f.prior_systemic_evidence
+    f.course = profile.disease_status
+    if f.course:
+        f.course_evidence = f"profile: {f.course.replace('_', ' ')}" + _quote(profile, "disease_status")
+    f.exhausted = profile.standard_options_exhausted
+    if f.exhausted is not None:
+        f.exhausted_evidence = "profile: standard options exhausted" + _quote(profile, "standard_options_exhausted")
+    elif f.prior_systemic is False or f.course == "newly_diagnosed":
+        f.exhausted = False
+        f.exhausted_evidence = (f.course_evidence if f.course == "newly_diagnosed" else f.prior_systemic_evidence) + \
+            " — standard options not yet used"
 
 
 def _regimen_count(profile: PatientProfile) -> int:

@@ -7,11 +7,12 @@ so no rule has to handle negation itself.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from oncoguide.records.patterns import alternation
-from oncoguide.trials.facts import PatientFacts, stage_number
+from oncoguide.trials.facts import RECURRED, PatientFacts, stage_number
 from oncoguide.trials.vocab import (
     BIOMARKER_RE,
     CHEMO_CLASSES,
@@ -322,6 +323,8 @@ def _strip_treatment_setting(text: str) -> str:
 
 def stage_rule(text: str, f: PatientFacts) -> Finding | None:
     text = _strip_treatment_setting(_NOT_CURATIVE.sub(" unresectable ", text))
+    if course_requirement(text) == "recurred":  # "recurrent glioblastoma": a disease course, judged by course_rule
+        text = re.sub(r"\b(?:recurrent|relapsed)\b", " ", text, flags=re.I)
     q = _q("stage")
     ev = "profile: " + ", ".join(
         x for x in (f"stage {f.stage_label}" if f.stage_label else None,
@@ -537,7 +540,7 @@ def biomarker_rule(text: str, f: PatientFacts) -> list[Finding]:
 _ALLOWED = _rx(r"\b(?:is|are)?\s*(?:allowed|permitted|acceptable)\b|\bmay have (?:had|received)\b")
 _NOT_ALLOWED = _rx(r"not (?:allowed|permitted)")
 _TIMING = _rx(r"within\s+\d+|\b\d+\s*(?:weeks?|days?|months?)\b|concurrent|ongoing|currently|at the time|during|washout|last dose")
-_ABSENCE_TREAT = _rx(r"\bno (?:prior|previous)|\bnot (?:have )?(?:previously )?(?:received|been treated)|na[iï]ve|without (?:prior|previous)|never (?:received|been treated)|\buntreated\b|has not received|have not received")
+_ABSENCE_TREAT = _rx(r"\bno (?:prior|previous)|\b(?:previously )?not (?:been )?(?:previously )?treated with|\bnot (?:have )?(?:previously )?(?:received|been treated)|na[iï]ve|without (?:prior|previous)|never (?:received|been treated)|\buntreated\b|has not received|have not received")
 _PRIOR_CUE = _rx(r"prior|previous|received|progress|after|following|refractory|resistant|fail|pretreated|history of|"
                  r"treated with|exposure|underw|na[iï]ve|untreated|lines?\b|regimen|recurr|relaps|had\b|currently|concurrent|ongoing|within")
 _LINES = _rx(r"(?:at least|≥|>=|no more than|up to|maximum of|≤|<=|\d+|one|two|three|four|more than|second|third)\s*"
@@ -595,7 +598,9 @@ _ANY_SYSTEMIC = _rx(
     r"systemic (?:anti-?cancer |cancer )?(?:therapy|therapies|treatment)|anti-?cancer (?:therapy|therapies|treatment)|"
     r"(?:prior|previous) (?:treatment|therapy|therapies) for (?:the |this |their |his |her )?(?:\w+ )?(?:cancer|disease|carcinoma)|"
     r"treatment[- ]na[iï]ve|previously untreated|(?:has|have|with) an? untreated|\buntreated and\b|"
-    r"(?:progress\w*|relapsed|refractory)\s+(?:\w+\s+){0,6}?(?:prior|previous)\s+(?:standard\s+)?(?:therapy|treatment)|"
+    r"(?:progress\w*|relapsed|refractory)\s+(?:[\w,]+\s+){0,6}?(?:prior|previous)\s+(?:standard\s+)?(?:therapy|treatment)|"
+    r"previously treated(?!\s+(?:with|by|using)\b)(?!\s+(?:\w+\s+)?(?:brain|cns|metasta|lesion|spinal))|\b(?:heavily )?pre-?treated\b|"
+    r"lines? of (?:prior )?(?:systemic |anti-?cancer )?(?:therapy|therapies|treatment)\b|"
     r"(?:no|without|not received any|never received any|not have received any)\s+(?:prior|previous)\s+"
     r"(?:systemic |anti-?cancer |cancer )?(?:treatment|therapy|therapies)\b(?!\s+(?:with|of)\b)"
 )
@@ -621,12 +626,17 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
     elif not classes:
         classes = drug_classes(text)
     systemic_only = not classes and bool(_ANY_SYSTEMIC.search(text)) and not _TIMING.search(main)
+    setting_adv = bool(_METASTATIC_SETTING.search(text)) or (systemic_only and bool(_SETTING_ADVANCED.search(text)))
+    # untreated, or (for an item about advanced disease) nothing given for it: every medicine class is absent
+    none_given = f.prior_systemic is False or (setting_adv and f.advanced_therapy is False)
+    none_ev = f.prior_systemic_evidence if f.prior_systemic is False else f.advanced_therapy_evidence
     if systemic_only:
         classes = {"systemic therapy"}
-        if f.treatments and f.metastatic is False and _SETTING_ADVANCED.search(text):
+        if f.treatments and f.metastatic is False and _SETTING_ADVANCED.search(text) and f.advanced_therapy is None:
             return Finding("treatment", None, f"profile treatments: {', '.join(f.treatments)} (setting not recorded)",
                            _q("treatment_setting"))
-    if not classes or re.search(r"allerg|hypersensitiv|contraindicat|intoleran", text, re.I):
+    skip = r"allerg|hypersensitiv|contraindicat" if systemic_only else r"allerg|hypersensitiv|contraindicat|intoleran"
+    if not classes or re.search(skip, text, re.I):
         return None
     if not _PRIOR_CUE.search(text) and not systemic_only:
         return None  # future or planned treatment ("can receive radiation"): not a history requirement
@@ -638,6 +648,9 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
     allowed = _ALLOWED.search(text[:140])
     if allowed and not _NOT_ALLOWED.search(text[:140]) and not re.search(r"exclu|except", text[: allowed.start()], re.I):
         return Finding("treatment", None, f"criterion permits prior {named}", fixed="met")
+    drug_item = not classes <= {"surgery", "radiotherapy"}
+    if none_given and drug_item:
+        return _none_given(text, f, both, none_ev)
     if not f.treatments:
         return Finding("treatment", None, "profile: no treatments recorded",
                        _q("treatment_history", named=named))
@@ -667,8 +680,84 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
                        _q("treatment_timing", drugs=", ".join(had)))
     if not had and _TIMING.search(main) and not re.search(r"prior|previous|received|progress|refractory|resistant", text, re.I):
         return Finding("treatment", False, ev)
-    inner_absence = (m := _ABSENCE_TREAT.search(both)) is not None and m.start() > 3
+    inner_absence = _inner_absence(both)
     return Finding("treatment", bool(had) != inner_absence, ev)
+
+
+def _inner_absence(text: str) -> bool:
+    """The item asks for absence in its own words ("patients who have not received …", "treatment-naive …"); a
+    leading "No …" is not counted here, the criterion direction already reads it."""
+    m = _ABSENCE_TREAT.search(text)
+    return m is not None and (m.start() > 3 or not re.match(r"(?:no|not|without|never)\b", m.group(0), re.I))
+
+
+def _none_given(text: str, f: PatientFacts, both: str, ev: str) -> Finding:
+    """The records say no systemic therapy was given (at all, or for advanced disease when the item asks about
+    that setting): no class the item names is present, and the line count is zero."""
+    if _LINES.search(text):
+        return _lines_finding(text, dataclasses.replace(f, max_lines=0), [], True, ev)
+    inner_absence = _inner_absence(both)
+    return Finding("treatment", inner_absence, ev)
+
+
+# ---------------------------------------------------------------- disease course
+
+_NEWLY = _rx(r"\bnewly[- ]diagnosed\b|\bnew diagnosis\b|\bfirst diagnosis\b")
+_RECURRED_WORDS = _rx(r"\brecurr(?:ent|ence|ed)\b(?![- ]?(?:score|risk|free|rate))|\brelaps(?:ed|e|ing)\b(?![- ]free)|"
+                      r"\brefractory\b|\bprogressive (?:disease|\w+ cancer|glioblastoma|glioma)\b")
+# "recurrent or metastatic", "locally advanced or recurrent": a stage alternative, judged by the stage rule
+_STAGE_ALTERNATIVE = _rx(
+    r"(?:recurrent|relapsed|recurrence)\s*(?:,\s*)?(?:or|and/or|/|,)\s*(?:\w+\s+)?(?:locally\s+)?(?:advanced|metastatic|unresectable|persistent|inoperable)|"
+    r"(?:advanced|metastatic|unresectable|persistent|inoperable)\s*(?:,\s*)?(?:or|and/or|/|,)\s*(?:\w+\s+)?(?:locally\s+)?(?:recurrent|relapsed|recurrence)"
+)
+_COURSE_SKIP = _rx(r"risk of (?:recurrence|relapse)|recurrence score|oncotype|recurrent (?:infection|pneumonia|thrombo|falls?|uti|"
+                   r"pleural effusion|ascites|seizure)|(?:recurrence|relapse)[- ]free|\bafter (?:first |second )?(?:recurrence|relapse)|"
+                   r"\bat (?:first |second )?(?:recurrence|relapse)|\bpreviously untreated\b|\btreatment[- ]na[iï]ve")
+_EXHAUSTED = _rx(
+    r"\bexhausted\b|\bno (?:(?:further|other|remaining|more|available|known|satisfactory|acceptable|approved)\s+){0,3}"
+    r"(?:standard|established|effective|curative)(?: of care)? (?:\w+ )?"
+    r"(?:treatments?|therap(?:y|ies)|options?|regimens?)\b|"
+    r"\bstandard (?:\w+ ){0,3}?(?:is|are|was|were|has|have|does|do) (?:not|no longer|been) (?:available|exist|exists|effective|failed|appropriate)|"
+    r"\b(?:not|no longer) (?:\w+ )?(?:candidates?|eligible|suitable|appropriate) for (?:\w+ )?(?:standard|established)|"
+    r"\b(?:ineligible for|failed all|refractory to all|for (?:which|whom) (?:there is )?no) (?:available |prior )?(?:standard|established|effective)"
+)
+
+
+@text_memo
+def course_requirement(text: str) -> str | None:
+    """Patient-independent: 'newly' (newly diagnosed), 'recurred' (recurrent / relapsed / refractory), 'exhausted'
+    (standard options used up) or None when the text sets no disease-course requirement."""
+    if _EXHAUSTED.search(text):
+        return "exhausted"
+    if _COURSE_SKIP.search(text) or _OTHER_CANCER.search(text):
+        return None
+    newly, recurred = bool(_NEWLY.search(text)), bool(_RECURRED_WORDS.search(text))
+    if newly == recurred:
+        return None  # neither, or both admitted ("newly diagnosed or recurrent")
+    if recurred and (_STAGE_ALTERNATIVE.search(text) or drug_classes(text) or marker_requirements(text)):
+        # a stage alternative, refractory to a named treatment (the treatment rule's item), or the tumour a marker
+        # must be tested on ("Recurrent tumor must be HER2-negative")
+        return None
+    return "newly" if newly else "recurred"
+
+
+def course_rule(text: str, f: PatientFacts) -> Finding | None:
+    """Newly diagnosed vs recurrent / relapsed / refractory, and standard options exhausted."""
+    req = course_requirement(text)
+    if req is None:
+        return None
+    if req == "exhausted":
+        if f.exhausted is None:
+            return Finding("standard_options", None, f.exhausted_evidence, _q("standard_options"))
+        return Finding("standard_options", f.exhausted, f.exhausted_evidence)
+    if not (_DISEASE_CUE.search(text) or cancer_keys(text)):
+        return None
+    if f.course is not None:
+        recurred = f.course in RECURRED
+        return Finding("disease_course", recurred if req == "recurred" else not recurred, f.course_evidence)
+    if req == "recurred" and f.prior_systemic is False and re.search(r"relaps|refractory", text, re.I):
+        return Finding("disease_course", False, f.prior_systemic_evidence + " — cannot have relapsed after or resisted treatment")
+    return Finding("disease_course", None, f.course_evidence, _q("disease_course"))
 
 
 # ---------------------------------------------------------------- things records rarely hold
