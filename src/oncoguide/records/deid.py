@@ -35,7 +35,7 @@ _FAC_SUFFIX = (
     r"Partners|Specialists|Physicians|Surgery Center|Cancer Care|Medical Associates|Family Medicine|Health Partners|"
     r"Group|Surgery|Team|Genetics|Palliative Care|Diagnostics|Urology|Dermatology|Cardiology|Program|Medicine|Network|"
     r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
-    r"Supply|Company|Funeral Home|Authority|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
+    r"Supply|Company|Funeral Home|Authority|Consortium|Home Infusion|Infusion|Hematology|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row)\.?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
@@ -79,7 +79,7 @@ def _r(kind: str, pattern: str, group: int | str = 0, flags: int = 0) -> _Rule:
 
 _RULES: list[_Rule] = [
     _r("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
-    _r("url", r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|health|care|us|uk|ca)(?:/[^\s)]*)?(?![\w.])"),
+    _r("url", r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|health|care|us|uk|ca)(?:/[^\s)]*)?(?!\w)(?!\.\w)"),
     _r("ssn", r"\b\d{3}-\d{2}-\d{4}\b"),
     _r("phone", r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s./-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d+)?"),
     # Labelled identifiers: MRN, accession, account, case, specimen numbers, insurance ids.
@@ -120,6 +120,11 @@ _RULES: list[_Rule] = [
     # a weekday makes a short date certain: "Thu 5/29", "Saturday 10/05", "Wed., Nov. 5"
     _r("date", r"(?i)\b" + _WEEKDAY + r"(?:(?:[1-9]|1[0-2])/(?:[0-2]?\d|3[01])\b|" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b)"),
     _r("date", r"(?i)\b" + _MON + r"\s+['’]\d{2}\b"),  # Jun '25
+    # "week of 1/27", "due 10/31", "on the 17th": a short date where the words before it say so
+    _r("date", r"(?i)\b(?:on|by|since|until|till|thru|through|due|dated|week of|weekend of|scheduled(?: for)?|appt|appointment|"
+               r"visit|started|stopped|resumed|admitted|discharged|last|next|before|after)\s+(?:the\s+)?"
+               r"(?P<v>(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?![\d/])(?!\s*(?:lymph|nodes?|LNs?|cores?|slides?|blocks?|biops))|"
+               r"\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:cycle|dose|day|percentile|line|time|week|floor|rib|vertebra|grade|birthday)))", "v"),
     # month/day followed by a time, or opening a line of a message log: "2/26 9:14am", "3/1: called back"
     _r("date", r"(?im)(?:\b|^)(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=,?\s+(?:at\s+)?\d{1,2}:\d{2})" + _TIME
                + r"|^\s*(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=[\s:-])"),
@@ -138,10 +143,11 @@ _RULES: list[_Rule] = [
     # Month and year only: already year-month, replaced by the same [date YYYY-MM] a full date gets.
     _r("date", r"(?i)\b" + _MON + r",?\s+(?:of\s+)?(?:19|20)\d{2}\b"),
     # Ages over 89 are identifying.
-    _r("age", r"(?i)\b(?P<v>(?:9\d|1[0-2]\d))(?=[\s-]*(?:years?|yrs?|y/?o\b|y\.o\.|year-old|[FM]\b))", "v"),
+    _r("age", r"(?i)\b(?P<v>(?:9\d|1[0-2]\d))(?=[\s-]*(?:years?|yrs?|y/?o\b|y\.o\.|y\b|year-old|[FM]\b))", "v"),
+    _r("age", r"(?i)\b(?:turned|age of|I'm|I am|he's|she's|now)\s+(?P<v>9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|mm|cm|bpm|/))", "v"),
     _r("age", r"(?i)\b(?:age[ds]?|aged)\s*[:=]?\s*(?P<v>9\d|1[0-2]\d)\b", "v"),
     # Addresses.
-    _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit|Bldg|Building|Floor|Fl)\.?\s*#?\w+)?"),
+    _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit|Bldg|Building|Floor|Fl)\.?\s*#?\w+|\d+(?:st|nd|rd|th) Floor)?"),
     _r("address", r"\b(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s+" + _STATES + r"\s+\d{5}(?:-\d{4})?\b"),
     _r("address", r"\b[NSEW]?\d{2,6}[ \t]+County[ \t]+(?:Road|Rd|Highway|Hwy)[ \t]+[A-Z0-9]{1,3}\b"),
     _r("address", r"(?i)\bP\.?O\.?\s+Box\s+\d+(?:,?\s+Mail\s*Stop\s+[\w-]+)?|\bR\.?R\.?\s*\d+,?\s+Box\s+\d+"),
@@ -159,7 +165,7 @@ _RULES: list[_Rule] = [
     _r(
         "facility",
         r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?[A-Z][A-Za-z'&.\-]+[ \t]+(?:(?:[A-Z][A-Za-z'&.\-]+|&|and)[ \t]+){0,4}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][a-z]+\s?){1,3})?"
-        r"(?:,?[ \t]+(?:P\.C\.|PLLC|LLC|Inc\.?))?",
+        r"(?:,?[ \t]+(?:P\.C\.|PLLC|LLC|Inc\.?))?(?:[ \t]+[-–][ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?\b)?",
     ),
     _r("facility", r"\b(?:[A-Z][A-Z'&.\-]+[ \t]+){1,4}(?:HOSPITAL|MEDICAL CENTER|CLINIC|CENTER|CENTRE|INSTITUTE|ASSOCIATES|"
                    r"LABORATORIES|LABORATORY|LABS|IMAGING|RADIOLOGY|PATHOLOGY|ONCOLOGY|GROUP|PHARMACY|HOSPICE|HEALTH)\b"),
@@ -167,6 +173,7 @@ _RULES: list[_Rule] = [
     _r("facility", r"(?i:\b(?:CVS|Walgreens|Rite Aid|Walmart|Costco|Kroger|Boots|Dollar General|Target)\b)(?:[ \t]+[A-Z][a-z]+){0,3}"
                    r"(?:\s*(?:#|No\.?)\s*\d+)?(?:[ \t]+(?:on|at)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)"
                    r"(?:[ \t]+" + _STREET + r")?)?"),
+    _r("facility", r"\b(?:VNA|Visiting Nurse(?:s)? (?:Association|Service))\s+of\s+(?:[A-Z][a-z]+\s?){1,4}"),
     _r("facility", r"\bUniversity\s+of\s+(?:[A-Z][a-z]+\s?){1,3}(?:" + _FAC_SUFFIX + r")?"),
     _r("facility", r"\b(?:St\.|Saint|Mount|Mt\.)[ \t]+[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){1,3}"),  # Mount Sinai Queens
     # Names: by title, credential, or label.
