@@ -35,7 +35,8 @@ _FAC_SUFFIX = (
     r"Partners|Specialists|Physicians|Surgery Center|Cancer Care|Medical Associates|Family Medicine|Health Partners|"
     r"Group|Surgery|Team|Genetics|Palliative Care|Diagnostics|Urology|Dermatology|Cardiology|Program|Medicine|Network|"
     r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
-    r"Supply|Company|Funeral Home|Authority|Consortium|Home Infusion|Infusion|Hematology|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
+    r"Supply|Company|Funeral Home|Authority|Consortium|Home Infusion|Infusion|Hematology|Fellowship|Ministries|Congregation|"
+    r"Pathology|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row)\.?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
@@ -97,7 +98,8 @@ _RULES: list[_Rule] = [
     _r("id", r"(?i)\b(?:SN|S/N|serial(?:\s*(?:no|number|#))?|Rx\s*(?:no|number|#)?|RX|tracking(?:\s*(?:no|number|#))?|"
              r"claim(?:\s*(?:no|number|#))?|auth(?:orization)?(?:\s*(?:no|number|#))?)\.?\s*[:#]?\s*(?P<v>[A-Z]{0,3}\d[\dA-Z-]{4,})", "v"),
     _r("id", r"(?<![\d-])\d{4}[ -]\d{4}[ -]\d{4}(?:[ -]\d{4})?(?![\d-])"),
-    _r("id", r"\b[A-Z]{1,4}(?:/[A-Z]{1,4})+/\d{4,}\b"),  # RM/GI/88231  # grouped card and tracking numbers
+    _r("id", r"\b[A-Z]{1,4}(?:/[A-Z]{1,4})+/\d{4,}\b"),  # RM/GI/88231
+    _r("id", r"\b\d{1,3}[A-Z]\d{6,}\b"),  # CLIA-style 36D0987712  # grouped card and tracking numbers
     # Letter-digit codes: a prefix and six or more digits, letters and digits interleaved, or prefix-dash-number.
     # Investigational drug codes (AZD9291, MK-3475) have fewer digits and stay; so do trial ids (NCT + 8 digits).
     _r("id", r"\b(?!NCT\d{8}\b)(?:[A-Z]{1,5}\d{6,}[A-Z]?|[A-Z]{3,5}\d{5}\b|(?=[A-Z0-9]{7,}\b)[A-Z]{1,4}\d+[A-Z]+\d+[A-Z0-9]*|[A-Z]{2,5}-\d{5,})\b"),
@@ -122,7 +124,8 @@ _RULES: list[_Rule] = [
     _r("date", r"(?i)\b" + _MON + r"\s+['’]\d{2}\b"),  # Jun '25
     # "week of 1/27", "due 10/31", "on the 17th": a short date where the words before it say so
     _r("date", r"(?i)\b(?:on|by|since|until|till|thru|through|due|dated|week of|weekend of|scheduled(?: for)?|appt|appointment|"
-               r"visit|started|stopped|resumed|admitted|discharged|last|next|before|after)\s+(?:the\s+)?"
+               r"visit|started|stopped|resumed|admitted|discharged|last|next|before|after|note|ECG|EKG|echo|CT|MRI|PET|scan|"
+               r"BM|disconnected|drawn|collected|infused)\s+(?:the\s+)?"
                r"(?P<v>(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?![\d/])(?!\s*(?:lymph|nodes?|LNs?|cores?|slides?|blocks?|biops))|"
                r"\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:cycle|dose|day|percentile|line|time|week|floor|rib|vertebra|grade|birthday)))", "v"),
     # month/day followed by a time, or opening a line of a message log: "2/26 9:14am", "3/1: called back"
@@ -149,6 +152,8 @@ _RULES: list[_Rule] = [
     # Addresses.
     _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit|Bldg|Building|Floor|Fl)\.?\s*#?\w+|\d+(?:st|nd|rd|th) Floor)?"),
     _r("address", r"\b(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s+" + _STATES + r"\s+\d{5}(?:-\d{4})?\b"),
+    _r("address", r"\b\d{1,6}[ \t]+(?:North|South|East|West|N|S|E|W)[ \t]+\d{1,5}[ \t]+(?:North|South|East|West|N|S|E|W)\b"
+                  r"(?:,?[ \t]+(?:Suite|Ste|Apt|Unit)\.?[ \t]*#?\w+)?"),  # grid addresses: 5770 South 300 East
     _r("address", r"\b[NSEW]?\d{2,6}[ \t]+County[ \t]+(?:Road|Rd|Highway|Hwy)[ \t]+[A-Z0-9]{1,3}\b"),
     _r("address", r"(?i)\bP\.?O\.?\s+Box\s+\d+(?:,?\s+Mail\s*Stop\s+[\w-]+)?|\bR\.?R\.?\s*\d+,?\s+Box\s+\d+"),
     _r("address", r"\b\d{1,6}[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit|\d+(?:st|nd|rd|th) Floor)\.?\s*#?\w*)?"),
@@ -164,8 +169,8 @@ _RULES: list[_Rule] = [
     # Facilities: capitalized words ending with an institution suffix.
     _r(
         "facility",
-        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?[A-Z][A-Za-z'&.\-]+[ \t]+(?:(?:[A-Z][A-Za-z'&.\-]+|&|and)[ \t]+){0,4}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][a-z]+\s?){1,3})?"
-        r"(?:,?[ \t]+(?:P\.C\.|PLLC|LLC|Inc\.?))?(?:[ \t]+[-–][ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?\b)?",
+        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?[A-Z][A-Za-z'’&.\-]+[ \t]+(?:(?:[A-Z][A-Za-z'’&.\-]+|&|and)[ \t]+){0,5}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][a-z]+\s?){1,3})?"
+        r"(?:,?[ \t]+(?:P\.C\.|PC\b|PLLC\b|LLC\b|Inc\.?))?(?:[ \t]+[-–][ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?\b)?",
     ),
     _r("facility", r"\b(?:[A-Z][A-Z'&.\-]+[ \t]+){1,4}(?:HOSPITAL|MEDICAL CENTER|CLINIC|CENTER|CENTRE|INSTITUTE|ASSOCIATES|"
                    r"LABORATORIES|LABORATORY|LABS|IMAGING|RADIOLOGY|PATHOLOGY|ONCOLOGY|GROUP|PHARMACY|HOSPICE|HEALTH)\b"),
@@ -173,12 +178,17 @@ _RULES: list[_Rule] = [
     _r("facility", r"(?i:\b(?:CVS|Walgreens|Rite Aid|Walmart|Costco|Kroger|Boots|Dollar General|Target)\b)(?:[ \t]+[A-Z][a-z]+){0,3}"
                    r"(?:\s*(?:#|No\.?)\s*\d+)?(?:[ \t]+(?:on|at)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)"
                    r"(?:[ \t]+" + _STREET + r")?)?"),
+    # a place name then a lower-case kind of care: "Glenview infusion center"
+    _r("facility", r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+(?:infusion center|infusion suite|cancer center|oncology clinic|medical center|"
+                   r"hospital|clinic|hospice|nursing home|rehab center)\b"),
     _r("facility", r"\b(?:VNA|Visiting Nurse(?:s)? (?:Association|Service))\s+of\s+(?:[A-Z][a-z]+\s?){1,4}"),
     _r("facility", r"\bUniversity\s+of\s+(?:[A-Z][a-z]+\s?){1,3}(?:" + _FAC_SUFFIX + r")?"),
     _r("facility", r"\b(?:St\.|Saint|Mount|Mt\.)[ \t]+[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){1,3}"),  # Mount Sinai Queens
     # Names: by title, credential, or label.
     # The title goes with the name: "Dr. [name removed]" would still point at one clinician in a small practice.
     _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+" + _NAME),
+    # couples: "Tom & Becky Reyes"
+    _r("name", r"\b[A-Z][a-z]+[ \t]+(?:&|and)[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]{2,}(?=[\s,.;)]|$)(?<!Hospital)(?<!Clinic)"),
     # a nickname in quotes or brackets between given and family name: 'Rodrigo "Roddy" Vasquez'
     _r("name", r"\b[A-Z][\w'’\-]+[ \t]+(?:\(\s*[\"“']?[A-Z][a-z]+[\"”']?\s*\)|[\"“'][A-Z][a-z]+[\"”'])[ \t]+[A-Z][\w'’\-]+"),
     _r("name", r"(?<![\w.])[A-Z]\.[ \t]?[A-Z]{3,}(?:-[A-Z]{3,})?\b"),  # "A. LEWANDOWSKI"
@@ -272,7 +282,7 @@ def find_phi(text: str) -> list[PHISpan]:
             if start < 0 or end <= start:
                 continue
             value = text[start:end].strip()
-            if rule.kind == "facility" and is_department(value):
+            if rule.kind in ("facility", "name") and is_department(value):
                 continue
             if rule.kind == "name":
                 first = value.split()[0].strip(",").lower() if value.split() else ""

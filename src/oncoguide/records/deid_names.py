@@ -35,7 +35,7 @@ CLINICAL_WORDS = _CLINICAL = {
     "merkel", "ewing", "wilms", "kaposi", "paget", "barrett", "cushing", "addison", "crohn", "lynch", "cowden",
     "li", "fraumeni", "von", "hippel", "lindau", "gardner", "peutz", "jeghers", "turcot", "recist", "ajcc",
     "oncotype", "mammaprint", "foundation", "guardant", "tempus", "caris", "port", "hickman", "groshong",
-    "mayo", "child", "pugh", "milan", "barcelona", "bclc", "fong", "masaoka", "figo", "ishak", "metavir",
+    "child", "pugh", "milan", "barcelona", "bclc", "fong", "masaoka", "figo", "ishak", "metavir",
     "grade", "stage", "left", "right", "bone", "liver", "brain", "lung", "breast", "node", "mass", "plan",
     "novo", "situ", "vivo", "vitro", "per", "via", "siewert", "ivor", "lewis", "onpro", "depot", "christmas", "easter",
     "neulasta", "neupogen", "udenyca", "zarxio", "fulphila", "nivestym", "xgeva", "prolia", "zofran", "emend", "decadron",
@@ -192,6 +192,16 @@ def casual_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<s>[A-Z][a-z'’\-]{2,})")
+
+
+def initial_names(text: str) -> list[tuple[int, int]]:
+    """ "B. Okonkwo", "D. Petrosyan": an initial, then a capitalized word no word list knows."""
+    lists = name_lists()
+    return [(m.start(), m.end()) for m in _INITIAL_SURNAME.finditer(text)
+            if not _is_word(m["s"], lists) or _is_family(m["s"], lists)]
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
     """Character spans of person names the lists recognise, plus later mentions of their tokens."""
     lists = name_lists()
@@ -217,7 +227,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     and not (_is_word(last, lists) and _is_word(first, lists))
                     and _fold(last) not in _CLINICAL and _fold(first) not in _CLINICAL):
                 spans.append((base + m.start(), base + m.end()))
-    spans += unknown_proper_nouns(text) + casual_names(text)
+    spans += unknown_proper_nouns(text) + casual_names(text) + initial_names(text)
     return spans + _repeat_mentions(text, spans, lists)
 
 
