@@ -99,7 +99,11 @@ _RULES: list[_Rule] = [
              r"claim(?:\s*(?:no|number|#))?|auth(?:orization)?(?:\s*(?:no|number|#))?)\.?\s*[:#]?\s*(?P<v>[A-Z]{0,3}\d[\dA-Z-]{4,})", "v"),
     _r("id", r"(?<![\d-])\d{4}[ -]\d{4}[ -]\d{4}(?:[ -]\d{4})?(?![\d-])"),
     _r("id", r"\b[A-Z]{1,4}(?:/[A-Z]{1,4})+/\d{4,}\b"),  # RM/GI/88231
-    _r("id", r"\b\d{1,3}[A-Z]\d{6,}\b"),  # CLIA-style 36D0987712  # grouped card and tracking numbers
+    _r("id", r"\b\d{1,3}[A-Z]\d{6,}\b"),  # CLIA-style 36D0987712
+    _r("id", r"\b\d{2}-\d{7}\b"),  # employer / tax id
+    # any "<word> ID", "#", "No." label followed by a code with digits: "Hospice ID: GSH-240311", "(ID INT-2291)"
+    _r("id", r"(?i)\b(?:ID|No\.|Number|#)[ \t]*[:#]?[ \t]*(?P<v>[A-Z]{0,5}-?\d[\dA-Z-]{3,})\b", "v"),
+    _r("id", r"(?i)\bour chart\s+(?P<v>[A-Z]{0,5}-?\d[\dA-Z-]{3,})", "v"),  # grouped card and tracking numbers
     # Letter-digit codes: a prefix and six or more digits, letters and digits interleaved, or prefix-dash-number.
     # Investigational drug codes (AZD9291, MK-3475) have fewer digits and stay; so do trial ids (NCT + 8 digits).
     _r("id", r"\b(?!NCT\d{8}\b)(?:[A-Z]{1,5}\d{6,}[A-Z]?|[A-Z]{3,5}\d{5}\b|(?=[A-Z0-9]{7,}\b)[A-Z]{1,4}\d+[A-Z]+\d+[A-Z0-9]*|[A-Z]{2,5}-\d{5,})\b"),
@@ -169,7 +173,7 @@ _RULES: list[_Rule] = [
     # Facilities: capitalized words ending with an institution suffix.
     _r(
         "facility",
-        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?[A-Z][A-Za-z'’&.\-]+[ \t]+(?:(?:[A-Z][A-Za-z'’&.\-]+|&|and)[ \t]+){0,5}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][a-z]+\s?){1,3})?"
+        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?[A-Z][A-Za-z'’&.\-]+[ \t]+(?:(?:[A-Z][A-Za-z'’&.\-]+|&|and)[ \t]+){0,5}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][A-Za-z]+\s?){1,4})?(?:\s*#\s?\d+)?"
         r"(?:,?[ \t]+(?:P\.C\.|PC\b|PLLC\b|LLC\b|Inc\.?))?(?:[ \t]+[-–][ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?\b)?",
     ),
     _r("facility", r"\b(?:[A-Z][A-Z'&.\-]+[ \t]+){1,4}(?:HOSPITAL|MEDICAL CENTER|CLINIC|CENTER|CENTRE|INSTITUTE|ASSOCIATES|"
@@ -264,6 +268,7 @@ _SPECIALTY_WORDS = {
     "palliative", "supportive", "survivorship", "genetics", "clinic", "center", "centre", "department", "unit",
     "interventional", "nuclear", "dermatology", "hepatology", "pulmonary", "cardiology", "plastic", "orthopedic",
     "the", "our", "your", "phase", "i", "research", "grade", "group", "of", "colorectal", "team", "oral", "specialty",
+    "mel", "onc", "heme", "hem", "derm", "rad", "med", "surg", "uro", "neph", "pulm", "gastro", "endo", "peds", "ent",
     "pharmacy", "suite", "program", "hereditary", "spiritual", "support", "home", "division", "service", "services", "clinical", "trials", "health", "senior", "multidisciplinary",
 }
 
