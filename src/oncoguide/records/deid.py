@@ -191,13 +191,9 @@ _RULES: list[_Rule] = [
     # Names: by title, credential, or label.
     # The title goes with the name: "Dr. [name removed]" would still point at one clinician in a small practice.
     _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+" + _NAME),
-    # couples: "Tom & Becky Reyes"
-    _r("name", r"\b[A-Z][a-z]+[ \t]+(?:&|and)[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]{2,}(?=[\s,.;)]|$)(?<!Hospital)(?<!Clinic)"),
     # a nickname in quotes or brackets between given and family name: 'Rodrigo "Roddy" Vasquez'
     _r("name", r"\b[A-Z][\w'’\-]+[ \t]+(?:\(\s*[\"“']?[A-Z][a-z]+[\"”']?\s*\)|[\"“'][A-Z][a-z]+[\"”'])[ \t]+[A-Z][\w'’\-]+"),
-    _r("name", r"(?<![\w.])[A-Z]\.[ \t]?[A-Z]{3,}(?:-[A-Z]{3,})?\b"),  # "A. LEWANDOWSKI"
-    _r("name", r"(?<![\w.])[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z'\-]{2,}(?:-[A-Z][a-z]+)?(?=\s+(?:and|called|said|saw|noted|reviewed|"
-               r"signed|will|is|was|has|reports|[A-Z]{2,4}\b)|[,.;)]|\s*$)", flags=re.M),  # "T. Okafor", initials then a surname
+
     _r("name", r"\b(?P<v>" + _NAME + r"),?\s+" + _CRED, "v"),
     _r(
         "name",
@@ -268,6 +264,8 @@ _SPECIALTY_WORDS = {
     "palliative", "supportive", "survivorship", "genetics", "clinic", "center", "centre", "department", "unit",
     "interventional", "nuclear", "dermatology", "hepatology", "pulmonary", "cardiology", "plastic", "orthopedic",
     "the", "our", "your", "phase", "i", "research", "grade", "group", "of", "colorectal", "team", "oral", "specialty",
+    "laboratory", "lab", "final", "intraoperative", "molecular", "anatomic", "addendum", "tissue", "procurement",
+    "in", "record", "acct", "no", "cytology", "histology", "frozen", "section", "consult", "consultation", "report",
     "mel", "onc", "heme", "hem", "derm", "rad", "med", "surg", "uro", "neph", "pulm", "gastro", "endo", "peds", "ent",
     "pharmacy", "suite", "program", "hereditary", "spiritual", "support", "home", "division", "service", "services", "clinical", "trials", "health", "senior", "multidisciplinary",
 }

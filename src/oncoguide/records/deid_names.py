@@ -42,6 +42,7 @@ CLINICAL_WORDS = _CLINICAL = {
     "pylarify", "lupron", "eligard", "zoladex", "firmagon", "orgovyx", "cetaphil", "eucerin", "aquaphor", "miralax",
     "senokot", "colace", "imodium", "lomotil", "compazine", "ativan", "marinol", "megace", "lovenox", "eliquis", "xarelto",
     "coumadin", "vysis", "huber", "homans", "cockcroft", "gault", "hans", "mediport", "picc", "mychart", "tigerconnect",
+    "vater", "cloquet", "lauren", "furhman", "virchow", "rosenmuller", "delphian",
     "exon", "exons", "intron", "codon", "allele", "variant", "deletion", "insertion", "fusion", "amplification",
     "mutation", "germline", "somatic", "wild", "type", "positive", "negative", "equivocal",
     "ramadan", "thanksgiving", "aetna", "cigna", "medicaid", "medicare", "humana", "labcorp", "quest", "hidac", "tricare", "hanukkah", "diwali", "eid", "passover", "mohs", "bethesda", "bosniak", "birads", "lirads",
@@ -147,6 +148,11 @@ def clinical_vocabulary() -> frozenset[str]:
 # Zipf frequency (wordfreq) from which a lower-case or capitalized word is an everyday English word ("wedding",
 # "kinda", "Morning") rather than a name, even when some name list happens to contain it.
 _COMMON_WORD = 3.5
+# Given names as common as everyday words ("linda", "mary") still read as names in a message; "will", "hope" don't.
+_COMMON_GIVEN = 4.8
+_SLANG = {"kinda", "gonna", "wanna", "gotta", "lemme", "dunno", "sorta", "yall", "lol", "omg", "btw", "thx", "pls", "okay"}
+# Share of capital letters below which a text reads as typed casually (a message), not a clinical document.
+_CASUAL_CAPS = 0.06
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*\-–—]|\d[.)])[\s\"'“(\[]*$")
 _CAPITALIZED = re.compile(r"(?<![\w'’\-])[^\W\d_a-z][^\W\d_A-Z]{2,}(?:[-'’][^\W\d_][^\W\d_]+)*(?![\w'’\-])")
@@ -180,26 +186,43 @@ def casual_names(text: str) -> list[tuple[int, int]]:
     """
     lists, vocab = name_lists(), clinical_vocabulary()
     spans: list[tuple[int, int]] = []
+    letters = [c for c in text if c.isalpha()]
+    if (not letters or sum(c.isupper() for c in letters) / len(letters) > _CASUAL_CAPS
+            or not re.search(r"\b(?:my|i'm|im|i am|i have|i was|thanks?|thx|hi|hey)\b", text.lower())):
+        return spans  # a report or note (OCR'd ones are lower case too), not a message someone typed
     for line in re.finditer(r"[^\n]+", text):
         first = re.match(r"\W*(\w)", line.group(0))
         if not first or not first.group(1).islower():
             continue  # "54-year-old…", "EGFR exon 19…": a note, not a casually typed message
         for m in re.finditer(r"(?<![\w'’\-])[a-zà-ÿ]{3,}(?![\w'’\-])", line.group(0)):
             w = _fold(m.group(0))
-            if ((w in lists.given or w in lists.family) and w not in lists.words and w not in vocab and w not in _PARTICLES
-                    and zipf_frequency(w, "en") < _COMMON_WORD):
+            if w in vocab or w in _PARTICLES or w in _SLANG:
+                continue
+            z = zipf_frequency(w, "en")
+            if (w in lists.given and z < _COMMON_GIVEN) or (w in lists.family and w not in lists.words and z < 3.0):
                 spans.append((line.start() + m.start(), line.start() + m.end()))
     return spans
 
 
-_INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<s>[A-Z][a-z'’\-]{2,})")
+_INITIAL_SURNAME = re.compile(r"(?<![\w.])(?!U\.S\.|U\.K\.)[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<s>[A-Z][a-z'’\-]{2,}|[A-Z]{3,}(?:-[A-Z]{3,})?\b)")
+# couples: "Tom & Becky Reyes"
+_COUPLE = re.compile(r"\b(?P<a>[A-Z][a-z]+)[ \t]+(?:&|and)[ \t]+(?P<b>[A-Z][a-z]+)[ \t]+(?P<s>[A-Z][a-z]{2,})\b")
 
 
 def initial_names(text: str) -> list[tuple[int, int]]:
-    """ "B. Okonkwo", "D. Petrosyan": an initial, then a capitalized word no word list knows."""
+    """ "B. Okonkwo", "A. LEWANDOWSKI", "Tom & Becky Reyes": initials or given names, then a surname.
+
+    Specimen parts ("A. LYMPH NODE", "B. RIGHT LOBE") look the same: the surname must be no ordinary word.
+    """
     lists = name_lists()
-    return [(m.start(), m.end()) for m in _INITIAL_SURNAME.finditer(text)
-            if not _is_word(m["s"], lists) or _is_family(m["s"], lists)]
+    out = [(m.start(), m.end()) for m in _INITIAL_SURNAME.finditer(text)
+           if not _is_word(m["s"], lists) and (_is_family(m["s"], lists) or not m["s"].isupper())
+           and _fold(m["s"]) not in clinical_vocabulary()
+           and (zipf_frequency(m["s"].lower(), "en") < 3.0 or _is_family(m["s"], lists))]  # "A. Specimen", "B. Liver"
+    out += [(m.start(), m.end()) for m in _COUPLE.finditer(text)
+            if _is_given(m["a"], lists) and _is_given(m["b"], lists) and not _is_word(m["a"], lists)
+            and not _is_word(m["s"], lists)]
+    return out
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
@@ -245,7 +268,7 @@ def _repeat_mentions(text: str, spans: list[tuple[int, int]], lists: NameLists) 
     """Later bare mentions of a found name's tokens ("Mrs. Gutiérrez", "Zbigniew")."""
     tokens = {t.strip(",") for s, e in spans for t in text[s:e].split()}
     tokens = {t for t in tokens if len(t) > 2 and _fold(t) not in _PARTICLES and _fold(t) not in _CLINICAL
-              and not _is_word(t, lists)}
+              and not _is_word(t, lists) and zipf_frequency(t.lower(), "en") < _COMMON_WORD}
     if not tokens:
         return []
     pat = re.compile(r"(?<![\w'’\-])(?:" + "|".join(sorted(map(re.escape, tokens), key=len, reverse=True)) + r")(?![\w'’\-])",

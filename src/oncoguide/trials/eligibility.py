@@ -112,12 +112,17 @@ _OWN_DIAGNOSIS = re.compile(r"^\W*(?:(?:a|any)\s+)?(?:(?:prior|previous|known|cu
                            r"(?:\s+or\s+(?:prior\s+)?treatment)?\s+(?:of|with)\b", re.I)
 
 
+_NO_KNOWN = re.compile(r"^\W*(?:no|without)\s+(?:known\s+|prior\s+|previous\s+)?", re.I)
+
+
 def _disease(c: Criterion, f: PatientFacts) -> Finding | None:
     """The cancer an item names. In a plain inclusion item it is the population; in an exclusion or a "No …" item
     it only counts when it rules the patient's own cancer out ("tumour with small cell components" for a squamous
     NSCLC), since there a matching name is context ("No prior treatment for GBM"), not the thing excluded."""
     x = disease_rule(c.text, f)
-    if c.kind == "exclusion" and _OWN_DIAGNOSIS.match(c.text) and cancer_keys(c.text) & f.cancer:
+    own = _OWN_DIAGNOSIS.match(c.text) or (
+        c.kind == "inclusion" and _OWN_DIAGNOSIS.match(_NO_KNOWN.sub("", c.text)) and _NO_KNOWN.match(c.text))
+    if (c.kind == "exclusion" or not requires_presence(c)) and own and cancer_keys(c.text) & f.cancer:
         # "Prior diagnosis of prostate cancer" excludes a patient who has prostate cancer
         return Finding("disease", True, f"profile: {f.cancer_label}")
     if x is None or (c.kind == "inclusion" and requires_presence(c)):

@@ -87,7 +87,8 @@ def admin_rule(text: str, f: PatientFacts) -> Finding | None:
 _AGE_NUM = r"(\d{1,3})"
 _AGE_MIN = _rx(r"(?:≥|>=|=>|>|at least|over|above|older than|greater than(?: or equal to)?)\s*" + _AGE_NUM +
                r"\s*(?:years?|yrs?)|" + _AGE_NUM + r"\s*(?:years?|yrs?)(?: of age)?\s*(?:or|and) (?:older|over|above)|"
-               r"\bage[ds]?\s*(?:≥|>=|>|of at least|at least)\s*" + _AGE_NUM)
+               r"\bage[ds]?\s*(?:≥|>=|>|of at least|at least)\s*" + _AGE_NUM +
+               r"|\bage[ds]?:?\s*" + _AGE_NUM + r"\s*(?:years?\s*)?(?:or|and) (?:older|over|above)")
 _AGE_RANGE = _rx(r"\b(?:aged?|ages?)\s*(?:between\s*)?" + _AGE_NUM + r"\s*(?:-|–|to|and)\s*" + _AGE_NUM +
                  r"|between\s*" + _AGE_NUM + r"\s*(?:years?\s*)?(?:and|-|to)\s*" + _AGE_NUM + r"\s*years?")
 _AGE_MAX = _rx(r"\bage[ds]?\s*(?:≤|<=|<|under|less than|no older than|younger than)\s*" + _AGE_NUM +
@@ -103,7 +104,14 @@ _AGE_SKIP_BARE = _rx(r"free\b|remission|surviv|interval|duration|disease|cancer|
                      r"month|week|day|lines?\b|dose|exposure|use\b")
 
 
+_ANY_AGE = _rx(r"\b(?:of )?(?:any|all) ages?\b|regardless of age|no age (?:limit|restriction)")
+
+
 def age_rule(text: str, f: PatientFacts) -> Finding | None:
+    if _ANY_AGE.search(text) and not re.search(r"\d", text):
+        return Finding("age", None, "open to all ages", fixed="met")
+    if _ECOG.search(text) or _KPS.search(text):
+        return None  # "Karnofsky for patients > 16 years, Lansky for ≤ 16": the age picks the scale, it is no limit
     skip = _AGE_SKIP.search(re.sub(r"(?:any|regardless of|irrespective of) menopausal status", " ", text, flags=re.I))
     bare = not _AGE_TOPIC.search(text) and bool(_AGE_TOPIC_BARE.search(text)) and not _AGE_SKIP_BARE.search(text)
     if not (_AGE_TOPIC.search(text) or bare) or skip or re.search(r"\bif\b|\bor\W*$|unless", text, re.I):
@@ -135,7 +143,8 @@ _SEX_ITEM = _rx(
 
 
 _ANY_SEX = _rx(r"\b(?:all|both|any) (?:genders?|sex(?:es)?)\b|regardless of (?:gender|sex)|"
-               r"^\W*(?:male|men) (?:or|and|/) (?:female|women)\W*$|^\W*(?:female|women) (?:or|and|/) (?:male|men)\W*$")
+               r"^\W*(?:males?|men) (?:or|and|/) (?:females?|women)(?:\W*$|\s+(?:of any age|aged?\b|≥|>=|\d))|"
+               r"^\W*(?:females?|women) (?:or|and|/) (?:males?|men)(?:\W*$|\s+(?:of any age|aged?\b|≥|>=|\d))")
 
 
 def sex_rule(text: str, f: PatientFacts, section: str | None) -> Finding | None:
@@ -174,11 +183,12 @@ def menopause_rule(text: str, f: PatientFacts) -> Finding | None:
 
 _ECOG = _rx(r"\bECOG\b|eastern cooperative|performance status|\bWHO PS\b|\bPS\b|zubrod")
 _KPS = _rx(r"karnofsky|lansky|\bKPS\b")
+_ECOG_NAMED = _rx(r"\bECOG\b|eastern cooperative|\bWHO\b|zubrod")
 
 
 def _ecog_max(text: str) -> int | None:
     t = text.replace("–", "-").replace("\\<", "<").replace("\\>", ">").replace("=<", "<=").replace("=>", ">=")
-    if _KPS.search(t) and not _ECOG.search(t):
+    if _KPS.search(t) and not _ECOG_NAMED.search(t):
         if m := re.search(r"(?:≥|>=|>|at least|of)\s*(\d{2,3})\s*%?", t):
             kps = int(m.group(1))
             return 0 if kps >= 90 else 1 if kps >= 70 else 2 if kps >= 50 else 3
@@ -215,7 +225,7 @@ def ecog_rule(text: str, f: PatientFacts, section: str | None) -> Finding | None
 
 _OTHER_CANCER = _rx(
     r"(?:other|another|second|prior|previous|additional|concurrent|concomitant|secondary|history of)\s+"
-    r"(?:\w+\s+){0,3}(?:malignan|cancer|primary|tumou?r|neoplasm)|within (?:the )?(?:past|last|previous) \d+ years|"
+    r"(?:[\w-]+\s+){0,3}(?:malignan|cancer|primary|tumou?r|neoplasm)|within (?:the )?(?:past|last|previous) \d+ years|"
     r"basal cell|in situ|diagnosed within"
 )
 _DISEASE_CUE = _rx(r"diagnos|confirm|histolog|cytolog|documented|patients? with|carcinoma|cancer|tumou?r|neoplasm|malignan|lymphoma|leuk|myeloma|sarcoma|melanoma|glioma|disease")
@@ -322,6 +332,8 @@ def _strip_treatment_setting(text: str) -> str:
 
 
 def stage_rule(text: str, f: PatientFacts) -> Finding | None:
+    if _OTHER_CANCER.search(text):
+        return None  # "concurrent metastatic breast cancer", "prior malignancy … stage I": another cancer's stage
     text = _strip_treatment_setting(_NOT_CURATIVE.sub(" unresectable ", text))
     if course_requirement(text) == "recurred":  # "recurrent glioblastoma": a disease course, judged by course_rule
         text = re.sub(r"\b(?:recurrent|relapsed)\b", " ", text, flags=re.I)
@@ -364,7 +376,8 @@ def stage_rule(text: str, f: PatientFacts) -> Finding | None:
 
 
 _BRAIN = _rx(
-    r"(?:brain|cns|central nervous system|intracranial|cerebral|leptomeningeal)\s*(?:metasta|lesion|disease|involvement|tumou?r)|"
+    r"(?<!primary )(?:brain|cns|central nervous system|intracranial|cerebral|leptomeningeal)\s*(?:\((?:cns|bm)\)\s*)?"
+    r"(?:metasta|lesion|disease|involvement|tumou?r(?!s? (?:types?|histolog)))|"
     r"metasta\w* (?:to|in|of) the (?:brain|cns|central nervous)|leptomeningeal|carcinomatous meningitis"
 )
 
@@ -512,10 +525,36 @@ def marker_requirements(text: str) -> tuple[tuple[str, str | None], ...]:
     return tuple(seen.items())
 
 
+_LIST_PART = re.compile(r"[,;]|\bor\b|\band\b(?! (?:neck|pr\b|progesterone))", re.I)
+
+
+@text_memo
+def _marker_scopes(text: str) -> dict[str, frozenset[str]]:
+    """Marker key -> the cancers named in the same list entry ("HR-positive breast cancer, head and neck cancer":
+    HR belongs to breast). Empty when the item names fewer than two cancers, i.e. is no list of tumour types."""
+    if len(cancer_keys(text) - {"lung"}) < 2:
+        return {}
+    parts = _LIST_PART.split(text)
+    out: dict[str, frozenset[str]] = {}
+    for key, _ in marker_requirements(text):
+        names = ("ER", "PR", "HER2") if key in {"TNBC", "ER|PR"} else (key,)
+        rx = _TNBC if key == "TNBC" else _MARKER_GATE
+        for part in parts:
+            if (key == "TNBC" and rx.search(part)) or any(BIOMARKER_RE[n].search(part) for n in names if n in BIOMARKER_RE):
+                if (keys := cancer_keys(part)):
+                    out[key] = frozenset(keys)
+                break
+    return out
+
+
 def biomarker_rule(text: str, f: PatientFacts) -> list[Finding]:
-    """One finding per marker the criterion sets a requirement on."""
+    """One finding per marker the criterion sets a requirement on; a marker that qualifies another cancer in a
+    list of tumour types ("HR-positive breast cancer" beside the patient's lung cancer) is not asked of the patient."""
     out: list[Finding] = []
+    scopes = _marker_scopes(text) if f.cancer else {}
     for key, want in marker_requirements(text):
+        if key in scopes and not scopes[key] & f.cancer and cancer_keys(text) & f.cancer:
+            continue
         if key == "TNBC":
             parts = [_match_marker(k, "negative", f, text) for k in ("ER", "PR", "HER2")]
             ev = "; ".join(p.evidence for p in parts)
@@ -540,7 +579,7 @@ def biomarker_rule(text: str, f: PatientFacts) -> list[Finding]:
 _ALLOWED = _rx(r"\b(?:is|are)?\s*(?:allowed|permitted|acceptable)\b|\bmay have (?:had|received)\b")
 _NOT_ALLOWED = _rx(r"not (?:allowed|permitted)")
 _TIMING = _rx(r"within\s+\d+|\b\d+\s*(?:weeks?|days?|months?)\b|concurrent|ongoing|currently|at the time|during|washout|last dose")
-_ABSENCE_TREAT = _rx(r"\bno (?:prior|previous)|\b(?:previously )?not (?:been )?(?:previously )?treated with|\bnot (?:have )?(?:previously )?(?:received|been treated)|na[iï]ve|without (?:prior|previous)|never (?:received|been treated)|\buntreated\b|has not received|have not received")
+_ABSENCE_TREAT = _rx(r"\bno (?:prior|previous)|\bnot (?:yet |already )(?:been )?(?:received|treated)|\b(?:remain|still) untreated|\b(?:previously )?not (?:been )?(?:previously )?treated with|\bnot (?:have )?(?:previously )?(?:received|been treated)|na[iï]ve|without (?:prior|previous)|never (?:received|been treated)|\buntreated\b|has not received|have not received")
 _PRIOR_CUE = _rx(r"prior|previous|received|progress|after|following|refractory|resistant|fail|pretreated|history of|"
                  r"treated with|exposure|underw|na[iï]ve|untreated|lines?\b|regimen|recurr|relaps|had\b|currently|concurrent|ongoing|within")
 _LINES = _rx(r"(?:at least|≥|>=|no more than|up to|maximum of|≤|<=|\d+|one|two|three|four|more than|second|third)\s*"
@@ -599,6 +638,7 @@ _ANY_SYSTEMIC = _rx(
     r"(?:prior|previous) (?:treatment|therapy|therapies) for (?:the |this |their |his |her )?(?:\w+ )?(?:cancer|disease|carcinoma)|"
     r"treatment[- ]na[iï]ve|previously untreated|(?:has|have|with) an? untreated|\buntreated and\b|"
     r"(?:progress\w*|relapsed|refractory)\s+(?:[\w,]+\s+){0,6}?(?:prior|previous)\s+(?:standard\s+)?(?:therapy|treatment)|"
+    r"\b(?:remain|still) untreated\b|\balready (?:been )?(?:pre-?)?treated\b(?!\s+(?:with|by|using|for)\b)|"
     r"previously treated(?!\s+(?:with|by|using)\b)(?!\s+(?:\w+\s+)?(?:brain|cns|metasta|lesion|spinal))|\b(?:heavily )?pre-?treated\b|"
     r"lines? of (?:prior )?(?:systemic |anti-?cancer )?(?:therapy|therapies|treatment)\b|"
     r"(?:no|without|not received any|never received any|not have received any)\s+(?:prior|previous)\s+"
@@ -646,9 +686,12 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
     if re.search(r"\bwith or without (?:\w+ ){0,2}(?:prior|previous)", text, re.I) and not _LINES.search(text):
         return Finding("treatment", None, f"criterion admits patients with or without prior {named}", fixed="met")
     allowed = _ALLOWED.search(text[:140])
-    if allowed and not _NOT_ALLOWED.search(text[:140]) and not re.search(r"exclu|except", text[: allowed.start()], re.I):
+    if allowed and not _NOT_ALLOWED.search(text[:140]) and not re.search(
+            r"exclu|except|\bnote\b|\(|\bunless\b|\bif\b|\bprovided\b", text[: allowed.start()], re.I):
         return Finding("treatment", None, f"criterion permits prior {named}", fixed="met")
     drug_item = not classes <= {"surgery", "radiotherapy"}
+    if (w := _WASHOUT.search(main)) and w.start() < 80:
+        return _washout(f, classes, named)
     if none_given and drug_item:
         return _none_given(text, f, both, none_ev)
     if not f.treatments:
@@ -682,6 +725,26 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
         return Finding("treatment", False, ev)
     inner_absence = _inner_absence(both)
     return Finding("treatment", bool(had) != inner_absence, ev)
+
+
+# "Washout periods: 4 weeks for chemotherapy …", "at least 14 days must have elapsed since …": a required interval
+# since the last dose, met outright by a patient who never had the treatment
+_WASHOUT = _rx(r"\bwash-?out\b|\bmust have elapsed\b|\bhave elapsed since\b|"
+               r"\b(?:at least|≥|>=|minimum of)\s*\d+\s*(?:days?|weeks?|months?)\s+(?:must have (?:passed|elapsed)\s+)?"
+               r"(?:since|from|after)\s+(?:the\s+)?(?:last|prior|previous|completion|end|final)")
+
+
+def _washout(f: PatientFacts, classes: set[str], named: str) -> Finding:
+    """Cleared (in either section) when the records hold no treatment of the kinds named; else the date is asked."""
+    wanted = classes | (CHEMO_CLASSES if "chemotherapy" in classes else set())
+    hits = sorted({n for c in wanted for n in f.treatment_classes.get(c, [])})
+    if not f.treatments and f.prior_systemic is False:
+        return Finding("treatment_washout", None, f.prior_systemic_evidence + " — no washout needed", fixed="met")
+    if f.treatments and not hits and "systemic therapy" not in classes:
+        return Finding("treatment_washout", None, f"profile treatments: {', '.join(f.treatments)} — none is {named}",
+                       fixed="met")
+    return Finding("treatment_washout", None, "profile: date of last treatment not recorded",
+                   _q("treatment_timing", drugs=", ".join(hits or f.treatments) or named))
 
 
 def _inner_absence(text: str) -> bool:
@@ -785,7 +848,18 @@ _UNKNOWN_TOPICS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_EITHER_MEASURABLE = _rx(r"\bmeasurable (?:and/or|or) (?:non-?|not )measurable\b|\bmeasurable or evaluable\b|"
+                         r"with or without measurable|^\W*(?:(?:have|has|with|must have)\s+)?evaluable disease\W*$")
+
+
 def unknown_topic_rule(text: str, f: PatientFacts) -> Finding | None:
+    if _EITHER_MEASURABLE.search(text) and not re.search(r"\bonly\b|\bmust\b.*\bat least one\b", text, re.I):
+        # any disease that scans can follow: present with metastatic or unresected advanced disease
+        if f.metastatic or ((f.stage or 0) >= 3 and "surgery" not in f.treatment_classes):
+            return Finding("measurable_disease", True, f"profile: stage {f.stage_label or 'IV'} disease"
+                           " — measurable or non-measurable disease is admitted")
+        return Finding("measurable_disease", None, "profile: whether disease remains on scans not recorded",
+                       _q("measurable_disease"))
     for topic, rx in _UNKNOWN_TOPICS:
         if rx.search(text):
             ev = "profile: not recorded"

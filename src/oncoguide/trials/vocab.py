@@ -79,7 +79,13 @@ GENERIC_SOLID = re.compile(
 CANCER_RE = {k: re.compile(v, re.I) for k, v in CANCERS.items()}
 
 
-_CANCER_GATE = re.compile(alternation(CANCERS.values()), re.I)
+# organ words after "cancer of the": a list of organs names one cancer per organ
+_ORGANS = {"lung": "lung", "pancrea": "pancreatic", "bladder": "bladder", "o?esophag": "esophageal", "stomach": "gastric",
+           "liver": "liver", "kidney": "renal", "prostate": "prostate", "breast": "breast", "ovar": "ovarian",
+           "cervix": "cervical", "colon": "colorectal", "rectum": "colorectal", "endometri": "endometrial"}
+_ORGAN_LIST = re.compile(r"\b(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?) of (?:the )?"
+                         r"((?:[a-z]+(?: and neck)?\s*(?:,|/|or\b|and\b)\s*){1,8}(?:[a-z]+))", re.I)
+_CANCER_GATE = re.compile(alternation(list(CANCERS.values()) + [_ORGAN_LIST.pattern]), re.I)
 
 
 @text_memo
@@ -87,6 +93,8 @@ def _cancer_keys(text: str) -> frozenset[str]:
     if not _CANCER_GATE.search(text):
         return frozenset()
     keys = {k for k, rx in CANCER_RE.items() if rx.search(text)}
+    for m in _ORGAN_LIST.finditer(text):  # "cancer of the bladder, lung, head and neck, or pancreas"
+        keys |= {k for word, k in _ORGANS.items() if re.search(rf"\b{word}", m.group(1), re.I)}
     if keys & {"nsclc", "sclc"}:
         keys.add("lung")
     if "cll" in keys:
