@@ -428,6 +428,7 @@ def main() -> None:
     ap.add_argument("--reports", type=Path, default=HERE / "records_data" / "reports.jsonl")
     ap.add_argument("--heldout", type=Path, default=HERE / "records_data" / "reports_heldout.jsonl")
     ap.add_argument("--heldout2", type=Path, default=HERE / "records_data" / "reports_heldout2.jsonl")
+    ap.add_argument("--heldout3", type=Path, default=HERE / "records_data" / "reports_heldout3.jsonl")
     ap.add_argument("--descriptions", type=Path, default=HERE / "records_data" / "descriptions.jsonl")
     ap.add_argument("--deid", type=Path, default=HERE / "records_data" / "deid_notes.txt")
     ap.add_argument("--deid-heldout", type=Path, default=HERE / "records_data" / "deid_heldout.txt")
@@ -457,6 +458,14 @@ def main() -> None:
             print("\n-- held-out 2 errors, clean text (id, field, gold, ours) --")
             for e in field_errors(held2, ours):
                 print(f"{e[0]:5s} {e[1]:20s} gold={e[2]!r:50s} ours={e[3]!r}")
+    held3 = [json.loads(line) for line in args.heldout3.open() if line.strip()] if args.heldout3.exists() else []
+    if held3:
+        print_field_table(f"\n== HELD-OUT 3 SET: field-level P/R/F1 on {len(held3)} reports written and labelled blind "
+                          "(after the first two held-out sets were used for fixes) ==", field_scores(held3, ours), field_scores(held3, baseline))
+        if args.show_errors:
+            print("\n-- held-out 3 errors, clean text (id, field, gold, ours) --")
+            for e in field_errors(held3, ours):
+                print(f"{e[0]:5s} {e[1]:20s} gold={e[2]!r:50s} ours={e[3]!r}")
     desc = [json.loads(line) for line in args.descriptions.open() if line.strip()]
     do, db = description_scores(desc, describe), description_scores(desc, describe_baseline)
     print(f"\n== Free-text patient descriptions ({len(desc)} of our own writing): accuracy (scalars) / F1 (lists) ==")
@@ -471,7 +480,9 @@ def main() -> None:
     print("each held-out set was written blind; all but the newest were then used while writing the rules, so the newest"
           " is the unseen figure")
     print(f"{'set':38s} {'spans':>6s} {'missed':>7s} {'recall':>7s} {'non-PHI chars removed':>22s}")
-    extra_sets = sorted((HERE / "records_data").glob("deid_heldout[3-9]*.txt"))
+    extra_sets = sorted((p for p in (HERE / "records_data").glob("deid_heldout*.txt")
+                         if p.stem.removeprefix("deid_heldout") not in ("", "2")),
+                        key=lambda p: int(p.stem.removeprefix("deid_heldout")))
     for label, path in (("tuned notes (deid_notes.txt)", args.deid), ("held-out notes (deid_heldout.txt)", args.deid_heldout),
                         ("held-out 2 notes (deid_heldout2.txt)", args.deid_heldout2),
                         *((f"held-out {p.stem.removeprefix('deid_heldout')} notes ({p.name})", p) for p in extra_sets)):

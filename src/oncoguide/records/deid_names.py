@@ -65,8 +65,8 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ"
 
 
 def _fold(token: str) -> str:
-    """Lower case without accents, so "Siobhán" and "Stanisław" meet the list's "siobhan" and "stanislaw"."""
-    text = unicodedata.normalize("NFKD", token.lower().translate(_UNDECOMPOSED))
+    """Lower case without accents or a possessive, so "Siobhán", "Stanisław" and "Breslow's" meet the lists."""
+    text = unicodedata.normalize("NFKD", re.sub(r"['’]s$", "", token.lower()).translate(_UNDECOMPOSED))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 

@@ -66,6 +66,8 @@ def _plausible(kind: str, value: str) -> bool:
         return False
     if all(w.isupper() and len(w) <= 5 for w in words):
         return False
+    if re.search(r"\b[cpyr]?[TNM](?:[0-4]|is|X|O)\b|\b(?:lymph|nodes?|tumou?r|margin|stage|grade)\b", value, re.I):
+        return False  # staging fields ("Regional Lymph Nodes pNO") are report structure
     lists, vocab = name_lists(), clinical_vocabulary()
     folded = [w.lower() for w in words]
     if all(w in vocab or w in CLINICAL_WORDS for w in folded) or any(w in CLINICAL_WORDS for w in folded):
