@@ -5,7 +5,7 @@ the records extractor, and the same profiles with hand corrections), criterion-l
 met / not-met verdicts, and match latency p50. Labels were written by reading each trial's criteria
 (bench/trials_data/labels.jsonl: eligible=2, excluded=1, not_relevant=0; unlabelled pairs count as 0).
 Criterion labels (criteria_labels.jsonl) point at an item by trial id + a hash of its text; no trial text is copied.
-criteria_labels_heldout2.jsonl is a second set written blind later; it is reported as one figure and never listed.
+criteria_labels_heldout*.jsonl are later sets, each written blind; each is reported as one figure and never listed.
 
     HF_HUB_OFFLINE=1 .venv/bin/python bench/trials_bench.py            # the report
     HF_HUB_OFFLINE=1 .venv/bin/python bench/trials_bench.py --pool P01 # candidates to label for P01
@@ -216,10 +216,11 @@ def main() -> None:
     if not args.verbose:
         acc.pop("errors")
     report["criterion_accuracy"] = acc
-    second = DATA / "criteria_labels_heldout2.jsonl"
-    if second.exists():  # written blind after the rules were last tuned on criteria_labels.jsonl; never listed
-        acc2 = criterion_accuracy(read_jsonl(second), patients, fixes, {t.nct_id: t for t in matcher.trials})
-        report["criterion_accuracy_heldout2"] = {"unresolved_refs": acc2["unresolved_refs"], **acc2["all"]}
+    # Later label sets, each written blind; the newest is the unseen figure (older ones may have been studied).
+    for extra in sorted(DATA.glob("criteria_labels_heldout*.jsonl")):
+        acc2 = criterion_accuracy(read_jsonl(extra), patients, fixes, {t.nct_id: t for t in matcher.trials})
+        report[f"criterion_accuracy_{extra.stem.removeprefix('criteria_labels_')}"] = {
+            "unresolved_refs": acc2["unresolved_refs"], **acc2["all"]}
     load = os.getloadavg()
     report["latency_s"] = {"p50": round(float(np.median(latencies)), 3), "p90": round(float(np.percentile(latencies, 90)), 3),
                            "max": round(max(latencies), 3), "n": len(latencies), "startup_s": round(startup, 1),
