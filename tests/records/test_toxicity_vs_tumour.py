@@ -43,3 +43,17 @@ def test_tumour_grade_from_biopsy_survives_a_later_note_with_toxicity(tmp_path: 
     p = _two_documents(tmp_path, "Invasive ductal carcinoma, Nottingham grade 2.", "Grade 3 diarrhea led to a dose reduction of abemaciclib.")
     assert p.grade == "G2"
     assert p.evidence["grade"].document == "biopsy.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Squamous cell carcinoma of the left base of tongue, p16 positive.", "left"),
+        ("CT: 3.2 cm spiculated RUL mass; biopsy shows adenocarcinoma.", "right"),
+        # the side of an earlier cancer counts only when nothing else is said
+        ("History of left breast invasive lobular carcinoma, now with bone metastases.", "left"),
+        ("History of left breast DCIS in 2012. Now a right breast mass; core biopsy shows invasive lobular carcinoma.", "right"),
+    ],
+)
+def test_laterality_wordings(text: str, side: str) -> None:
+    assert extract_profile(text).laterality == side

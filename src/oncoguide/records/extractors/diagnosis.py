@@ -58,13 +58,15 @@ _HIST = [(name, re.compile(r"(?i)(?<![\w-])(?:" + pat + r")(?![\w-])")) for name
 _CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC", "DLBCL"}
 _LATERALITY = re.compile(r"(?i)\b(left|right|bilateral)\b(?:\s+\w+){0,3}?\s+(breast|lung|kidney|ovary|lobe|testis|adrenal|upper|lower|renal|"
                          r"calf|thigh|leg|arm|forearm|shoulder|flank|axilla|chest wall|neck|parotid|tonsil|foot|hand|scalp|temple|"
-                         r"cheek|ear|eye|ureter|fallopian|colon|hemicolectomy|nephrectomy|mastectomy|lobectomy|orchiectomy)"
+                         r"cheek|ear|eye|ureter|fallopian|colon|hemicolectomy|nephrectomy|mastectomy|lobectomy|orchiectomy|tongue|hilar|hilum|"
+                         r"mainstem|bronchus|base of tongue|vocal cord)"
                          r"|\b(?:breast|lung|kidney|ovary|testis|adrenal)\s*,\s*(left|right|bilateral)\b"
                          r"|\b(?:specimen |tumou?r |procedure )?laterality\s*:\s*(left|right|bilateral)\b")
 _GRADE = re.compile(
     r"(?i)\b(?:(?:nottingham|histologic|histological|tumou?r|combined|SBR|bloom[- ]richardson|fuhrman|who|isup|nuclear)\s+)?"
     r"grade\s*(?:group\s*)?[:=]?\s*(?P<g>[1-4]|I{1,3}V?|IV)(?:\s*(?:/|of|out of)\s*(?:3|4|III))?\b|\bG(?P<g2>[1-4])\b"
 )
+_LOBE = re.compile(r"\b(?:RUL|RML|RLL|LUL|LLL)\b")
 _DIFF = re.compile(r"(?i)\b(well|moderately|mod\.?|poorly|un)[- ]?diff(?:erentiated|\.|\b)")
 _GLEASON = re.compile(r"(?i)gleason\s*(?:score)?\s*[:=]?\s*(?P<a>[3-5])\s*\+\s*(?P<b>[3-5])(?:\s*=\s*(?P<s>\d+))?|gleason\s*(?:score)?\s*[:=]?\s*(?P<s2>[6-9]|10)\b")
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
@@ -83,9 +85,11 @@ def extract(doc: Doc) -> list[Finding]:
                 out.append(Finding("histology", name, m.start(), m.end()))
     out.extend(_cancer_types(doc))
     for m in _LATERALITY.finditer(text):
-        if doc.assertion(m.start(), m.end()).historical:
-            continue  # "history of left breast DCIS" is not the side of this cancer
-        out.append(Finding("laterality", (m[1] or m[3] or m[4]).lower(), m.start(), m.end()))
+        # "history of left breast DCIS" may be another cancer: such a side counts only when nothing else is said
+        score = 0.3 if doc.assertion(m.start(), m.end()).historical else 1.0
+        out.append(Finding("laterality", (m[1] or m[3] or m[4]).lower(), m.start(), m.end(), score))
+    for m in _LOBE.finditer(text):  # RUL, LLL: lung lobes carry their side
+        out.append(Finding("laterality", "right" if m[0][0] == "R" else "left", m.start(), m.end(), 0.8))
     for m in _GLEASON.finditer(text):
         total = m["s"] or m["s2"] or str(int(m["a"]) + int(m["b"]))
         pattern = f" ({m['a']}+{m['b']})" if m["a"] else ""
@@ -147,8 +151,9 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
         profile.primary_site = best.extra["site"]
         profile.evidence["cancer_type"] = doc.evidence(best.start, best.end)
     if lat := by_field.get("laterality"):
-        profile.laterality = lat[0].value
-        profile.evidence["laterality"] = doc.evidence(lat[0].start, lat[0].end)
+        best = max(lat, key=lambda f: (f.score, -f.start))
+        profile.laterality = best.value
+        profile.evidence["laterality"] = doc.evidence(best.start, best.end)
     if gr := by_field.get("grade"):
         best = max(gr, key=lambda f: (f.score, -f.start))
         profile.grade = best.value
