@@ -57,3 +57,18 @@ def test_tumour_grade_from_biopsy_survives_a_later_note_with_toxicity(tmp_path: 
 )
 def test_laterality_wordings(text: str, side: str) -> None:
     assert extract_profile(text).laterality == side
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("Stage IVA lung adenocarcinoma, mets to contralat lung nodules + L adrenal.", ["adrenal", "lung"]),
+        ("Melanoma of the scalp. Mets: lung, liver. LDH raised.", ["liver", "lung"]),
+        ("Metastases to bone (multiple ribs, T6) and brain (two lesions, treated with SRS).", ["bone", "brain"]),
+        ("it had already spread to my liver", ["liver"]),
+        ("Castration-resistant prostate cancer with bone-only mets (spine, pelvis).", ["bone"]),
+        ("No evidence of metastases to the liver or lungs.", []),
+    ],
+)
+def test_metastatic_site_wordings(text: str, sites: list[str]) -> None:
+    assert sorted(extract_profile(text).metastatic_sites) == sites

@@ -31,16 +31,19 @@ SITES: dict[str, str] = {
 }
 _SITE_ALT = alternation(SITES)
 _SITE_RE = re.compile(r"(?i)\b(" + _SITE_ALT + r")\b")
-_MOD = r"(?:(?:multiple|bilateral|both|new|numerous|several|few|small|diffuse|retroperitoneal|mediastinal|vertebral|\w+-only)\s+)*"
-_LIST = r"(?:" + _MOD + r"(?:" + _SITE_ALT + r")(?:\s*(?:,|and|&|/|or)\s*(?:the\s+)?)?){1,6}"
+_MOD = r"(?:(?:multiple|bilateral|both|contralateral|contralat|ipsilateral|left|right|L|R|new|numerous|several|few|small|diffuse|retroperitoneal|mediastinal|vertebral|\w+-only)\s+)*"
+# each site may carry "-only", a plural "nodules"/"lesions" and a bracketed detail: "bone (multiple ribs, T6)"
+_LIST = (r"(?:" + _MOD + r"(?:" + _SITE_ALT + r")(?:-only)?(?:\s+(?:nodules?|lesions?))?(?:\s*\([^)\n]{0,60}\))?"
+         r"(?:\s*(?:,|and|&|/|or|\+)\s*(?:the\s+)?)?){1,6}")
 _MET = (r"(?:metastas[ie]s|metastatic|mets|metastatic disease|metastatic lesions?|lesions?|deposits?|involvement|spread|"
         r"nodules? consistent with metasta\w+|disease|carcinomatosis|recurrence)")
 _PATTERNS = [
     # "metastatic to bone and liver", "metastases to the liver, lungs and bone", "recurrence in the lungs"
-    re.compile(r"(?i)\b(?:metastatic|metastases|metastasis|mets|spread|recurrence|relapse|progression)\s+(?:\w+\s+){0,2}?"
-               r"(?:to|in|involving|within|into)\s+(?:the\s+)?(?P<list>" + _LIST + r")"),
+    re.compile(r"(?i)\b(?:metastatic|metastases|metastasis|mets|spread|recurrence|relapse|progression)\s+(?:\S+\s+){0,3}?"
+               r"(?:to|in|involving|within|into)\s+(?:the\s+|my\s+|her\s+|his\s+)?(?P<list>" + _LIST + r")"),
     # "Sites of metastasis: both lungs, pancreas, mediastinal lymph nodes"
-    re.compile(r"(?i)\bsites? of (?:metastas[ie]s|metastatic disease|disease|spread|mets)\s*[:\-]\s*(?P<list>" + _LIST + r")"),
+    re.compile(r"(?i)\b(?:sites? of (?:metastas[ie]s|metastatic disease|disease|spread|mets)|mets|metastases|metastatic sites)"
+               r"\s*[:\-]\s*(?P<list>" + _LIST + r")"),
     # "malignant pleural effusion (cytology positive)": tumour cells in the pleural space
     re.compile(r"(?i)\bmalignant (?P<list>pleural|peritoneal) (?:effusion|ascites|fluid)"),
     # "bone metastases", "liver and lung mets", "hepatic lesions", "peritoneal carcinomatosis"
