@@ -43,6 +43,7 @@ def _ask(question: str) -> str:
 
 _LEADING_NEG = re.compile(r"^\W*(?:no|not|without|absence of|none|never|must not|should not|cannot|free of)\b", re.I)
 _INNER_NEG = re.compile(r"\b(?:are|is|will be) (?:not eligible|excluded|ineligible)\b|\bnot (?:be )?eligible\b|"
+                        r"\bmust (?:have no|not have) known\b|"
                         r"\b(?:is|are|will) not (?:be )?(?:allowed|permitted)\b", re.I)
 _COHORT = re.compile(r"^\W*(?:for\s+)?(?:(?:cohort|arm|part|group|stratum|module|phase)\s*[\w\d]*|dose[- ]expansion|expansion)\b", re.I)
 _SEVERITY = {"not_met": 3, "unknown": 2, "met": 1, "not_applicable": 0}

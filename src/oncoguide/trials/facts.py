@@ -10,7 +10,15 @@ import re
 from dataclasses import dataclass, field
 
 from oncoguide.records.model import PatientProfile
-from oncoguide.trials.vocab import HEME, cancer_keys, cancer_subtypes, canonical_marker, drug_classes
+from oncoguide.trials.vocab import (
+    HEME,
+    cancer_keys,
+    cancer_subtypes,
+    canonical_marker,
+    drug_classes,
+    target_agents,
+    unlisted_drugs,
+)
 
 _ROMAN = {"0": 0, "I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -48,6 +56,7 @@ class PatientFacts:
     markers: dict[str, MarkerFact] = field(default_factory=dict)
     treatments: list[str] = field(default_factory=list)
     treatment_classes: dict[str, list[str]] = field(default_factory=dict)
+    treatment_text: dict[str, str] = field(default_factory=dict)  # name -> name, quoted words and stated class
     max_lines: int | None = None  # upper bound on lines of systemic therapy (None: no medicines recorded)
     locoregional_drugs: list[str] = field(default_factory=list)  # given with chemoradiation, not for metastatic disease
     ecog: int | None = None
@@ -117,7 +126,10 @@ def profile_facts(profile: PatientProfile) -> PatientFacts:
         f.markers["HR"] = MarkerFact(hr, None, "; ".join(x.evidence for x in (er, pr) if x))
     for t in profile.treatments:
         f.treatments.append(t.name)
-        for cls in drug_classes(" ".join(x for x in (t.name, t.drug_class or "") if x)) | (
+        said = " ".join(x for x in (t.name, t.evidence.quote if t.evidence else "", t.drug_class or "") if x)
+        f.treatment_text[t.name] = said
+        named = " ".join(x for x in (t.name, t.drug_class or "") if x)
+        for cls in drug_classes(named) | target_agents(named) | unlisted_drugs(t.name) | (
             {"surgery"} if t.kind == "surgery" else {"radiotherapy"} if t.kind == "radiation" else set()
         ):
             f.treatment_classes.setdefault(cls, []).append(t.name)

@@ -18,11 +18,15 @@ from oncoguide.trials.vocab import (
     CHEMO_CLASSES,
     DEFAULT_SUBTYPE,
     GENERIC_SOLID,
+    TARGET_PREFIX,
     cancer_keys,
     cancer_subtypes,
     drug_classes,
+    named_members,
     names_family_generically,
+    target_agents,
     text_memo,
+    unlisted_drugs,
 )
 from oncoguide.wording import trial_question as _q
 
@@ -85,13 +89,15 @@ def admin_rule(text: str, f: PatientFacts) -> Finding | None:
 # ---------------------------------------------------------------- age / sex / menopause / ECOG
 
 _AGE_NUM = r"(\d{1,3})"
-_AGE_MIN = _rx(r"(?:≥|>=|=>|>|at least|over|above|older than|greater than(?: or equal to)?)\s*" + _AGE_NUM +
+_AGE_MIN = _rx(r"\b(?:over|above|older than) the age (?:of )?" + _AGE_NUM + r"|"
+               r"(?:≥|>=|=>|>|at least|over|above|older than|greater than(?: or equal to)?)\s*" + _AGE_NUM +
                r"\s*(?:years?|yrs?)|" + _AGE_NUM + r"\s*(?:years?|yrs?)(?: of age)?\s*(?:or|and) (?:older|over|above)|"
                r"\bage[ds]?\s*(?:≥|>=|>|of at least|at least)\s*" + _AGE_NUM +
                r"|\bage[ds]?:?\s*" + _AGE_NUM + r"\s*(?:years?\s*)?(?:or|and) (?:older|over|above)")
-_AGE_RANGE = _rx(r"\b(?:aged?|ages?)\s*(?:between\s*)?" + _AGE_NUM + r"\s*(?:-|–|to|and)\s*" + _AGE_NUM +
+_AGE_RANGE = _rx(r"\b(?:aged?|ages?)\s*:?\s*(?:between\s*|from\s*)?" + _AGE_NUM + r"\s*(?:-|–|to|and)\s*" + _AGE_NUM +
                  r"|between\s*" + _AGE_NUM + r"\s*(?:years?\s*)?(?:and|-|to)\s*" + _AGE_NUM + r"\s*years?")
-_AGE_MAX = _rx(r"\bage[ds]?\s*(?:≤|<=|<|under|less than|no older than|younger than)\s*" + _AGE_NUM +
+_AGE_MAX = _rx(r"\b(?:under|below|younger than) the age (?:of )?" + _AGE_NUM + r"|"
+               r"\bage[ds]?\s*(?:≤|<=|<|under|less than|no older than|younger than)\s*" + _AGE_NUM +
                r"|(?:≤|<=|<|under|less than|younger than)\s*" + _AGE_NUM + r"\s*(?:years?|yrs?)\s*(?:of age|old)?"
                r"|^\W*(?:anyone|persons?|people|individuals?)\s+(?:under|younger than)\s+" + _AGE_NUM)
 _AGE_TOPIC = _rx(r"\bage\b|\baged\b|years? (?:of age|old)|\byrs\b|\badults?\b")
@@ -132,6 +138,8 @@ def age_rule(text: str, f: PatientFacts) -> Finding | None:
             return None
     if f.age is None:
         return Finding("age", None, "profile: age not recorded", _q("age"))
+    if lo is not None and hi is not None and lo > hi:  # "under the age of 18 and over the age of 90": ages outside
+        return Finding("age", f.age < hi or f.age > lo, f"profile: age {f.age}")
     ok = (lo is None or f.age >= lo) and (hi is None or f.age <= hi)
     return Finding("age", ok, f"profile: age {f.age}")
 
@@ -181,6 +189,7 @@ def menopause_rule(text: str, f: PatientFacts) -> Finding | None:
     return Finding("menopause", have in wants, f"profile: {f.menopausal}")
 
 
+_NUM_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4}
 _ECOG = _rx(r"\bECOG\b|eastern cooperative|performance status|\bWHO PS\b|\bPS\b|zubrod")
 _KPS = _rx(r"karnofsky|lansky|\bKPS\b")
 _ECOG_NAMED = _rx(r"\bECOG\b|eastern cooperative|\bWHO\b|zubrod")
@@ -188,6 +197,8 @@ _ECOG_NAMED = _rx(r"\bECOG\b|eastern cooperative|\bWHO\b|zubrod")
 
 def _ecog_max(text: str) -> int | None:
     t = text.replace("–", "-").replace("\\<", "<").replace("\\>", ">").replace("=<", "<=").replace("=>", ">=")
+    t = re.sub(r"\b(zero|one|two|three|four)\b", lambda m: str(_NUM_WORDS[m.group(1).lower()]), t, flags=re.I)
+    t = re.sub(r"\bmore than\b", ">", t, flags=re.I)
     if _KPS.search(t) and not _ECOG_NAMED.search(t):
         if m := re.search(r"(?:≥|>=|>|at least|of)\s*(\d{2,3})\s*%?", t):
             kps = int(m.group(1))
@@ -408,7 +419,14 @@ _THERAPY_AFTER = _rx(r"^[\s-]*(?:/\s*\w+\s*)?(?:inhibitor|tki|targeted|directed|
 
 
 def _required_status(text: str, start: int, end: int, key: str) -> str | None:
-    after = re.sub(_SKIP_BETWEEN, "", text[end : end + 60])
+    want = _stated_status(text, start, end, key)
+    if want == "positive" and re.search(r"\bnon-?\s?$", text[max(0, start - 5):start], re.I):
+        return "negative"  # "non-MSI-H", "non-dMMR"
+    return want
+
+
+def _stated_status(text: str, start: int, end: int, key: str) -> str | None:
+    after = re.sub(_SKIP_BETWEEN, "", re.sub(r"^\s*\([^()]{0,24}\)", "", text[end : end + 80]))  # "(ER and PR) negative"
     after = re.sub(r"^\s*(?:status|expression|receptor|gene|protein|test(?:ing)?|result)?\s*(?:is|was|of|:|=)?\s*", "", after, flags=re.I)
     before = text[max(0, start - 30) : start]
     if key == "MSI":
@@ -458,6 +476,12 @@ def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Fin
     fact = f.markers.get(key)
     if key == "HR" and fact is None:
         fact = f.markers.get("ER")
+    if fact is None and (want == "positive" or (want is None and not re.search(r"status|test|result", text, re.I))) \
+            and _KNOWN_MARKER.search(text) and _UNKNOWN_OK.search(text):
+        # "no known presence of BRAF V600E", "known RET fusion … (unknown status is eligible)": the item itself says
+        # only a documented result counts; a plain "Known ALK rearrangement" still asks whether it was tested
+        return Finding(f"biomarker:{key}", False, f"profile: no {key} result recorded, so none known",
+                       _marker_question(key), when_required="unknown")
     if fact is None or fact.status is None or fact.status == "equivocal":
         ev = fact.evidence if fact else f"profile: no {key} result"
         return Finding(f"biomarker:{key}", None, ev, _marker_question(key))
@@ -494,9 +518,13 @@ def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Fin
 _TNBC = _rx(r"triple[- ]negative|\bTNBC\b")
 
 
+
 # "therapy targeting KRAS G12C", "anti-HER2": the marker names a drug's target, not the patient's tumour
 _TARGET_BEFORE = _rx(r"(?:anti-?|(?:targeting|targeted (?:at|to)|directed (?:at|against|to)|inhibitors? of)\s+(?:the\s+)?)$")
 _MARKER_GATE = re.compile(alternation(rx.pattern for rx in BIOMARKER_RE.values()) + r"|triple|TNBC", re.I)
+# "known" shortly before a marker name: "known BRAF V600E", "known driver alterations (e.g. EGFR, ALK)"
+_UNKNOWN_OK = _rx(r"\bno known\b|\bnot known\b|\bunknown\b|\bindeterminate\b")
+_KNOWN_MARKER = re.compile(r"\bknown\s+(?:[\w/(),.-]+\s+){0,8}?(?:" + _MARKER_GATE.pattern + ")", re.I)
 
 
 @text_memo
@@ -657,14 +685,17 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
     # Timing words or drug names inside an exception clause ("…, however if started within 21 days …",
     # "No prior treatment for CLL, except steroids and/or rituximab") qualify the main requirement, not replace it.
     text = _NOT_CURATIVE.sub(" unresectable ", text)  # "not amenable to curative surgery" names no prior surgery
+    text = _NOTE.sub(" ", text)  # "(note: adjuvant therapy allowed if last dose > 1 year ago)" qualifies, not requires
     main = re.split(r"\b(?:however|unless|except|other than|apart from|with the exception of)\b", text, maxsplit=1, flags=re.I)[0]
-    classes = drug_classes(main)
+    classes = _classes(main)
     exempt: set[str] = set()
     both = _NAIVE_OR_TREATED.sub(" ", text)
     if not classes and _ANY_SYSTEMIC.search(main) and both == text:
         exempt = drug_classes(text[len(main):])
     elif not classes:
-        classes = drug_classes(text)
+        classes = _classes(text)
+    elif _systemic_with_examples(main, classes):
+        classes.add("systemic therapy")
     systemic_only = not classes and bool(_ANY_SYSTEMIC.search(text)) and not _TIMING.search(main)
     setting_adv = bool(_METASTATIC_SETTING.search(text)) or (systemic_only and bool(_SETTING_ADVANCED.search(text)))
     # untreated, or (for an item about advanced disease) nothing given for it: every medicine class is absent
@@ -708,6 +739,8 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
             [n for c in CHEMO_CLASSES | {"chemotherapy"} for n in f.treatment_classes.get(c, [])]
             if cls == "chemotherapy" else f.treatment_classes.get(cls, [])
         )
+        if (named_drugs := named_members(text, cls)) is not None:  # "… and/or fulvestrant": only the drugs named
+            members = [n for n in members if any(rx.search(f.treatment_text.get(n, n)) for rx in named_drugs)]
         for n in members:
             hits.setdefault(n, []).append(cls)
     if _METASTATIC_SETTING.search(text):
@@ -716,6 +749,9 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
     ev = f"profile treatments: {', '.join(f.treatments)}" + (
         " (" + "; ".join(f"{n} = {', '.join(sorted(c))}" for n, c in sorted(hits.items())) + ")" if had else f" — none is {named}"
     )
+    if not had and (unclassed := _unclassed_drugs(classes, f)):
+        return Finding("treatment", None, ev + f" (class of {', '.join(unclassed)} not known)",
+                       _q("treatment_history", named=named))
     if _LINES.search(text):
         return _lines_finding(text, f, had, classes == {"systemic therapy"}, ev)
     if had and _TIMING.search(main):
@@ -725,6 +761,39 @@ def treatment_rule(text: str, f: PatientFacts) -> Finding | None:
         return Finding("treatment", False, ev)
     inner_absence = _inner_absence(both)
     return Finding("treatment", bool(had) != inner_absence, ev)
+
+
+_NOTE = _rx(r"\(\s*(?:note|n\.?b\.?)\b[^)]*\)?|(?<=[.;])\s*note\s*:.*$")
+_HISTORY_CUE = _rx(r"\b(?:prior|previous(?:ly)?|received|receipt|treated|exposure|pretreated|pre-treated)\b")
+_EXAMPLES = _rx(r"\(|\b(?:including|includes|such as|e\.?g\.?|eg|i\.?e\.?|for example|namely)\b")
+
+
+def _classes(text: str) -> set[str]:
+    """Drug classes a text names: the vocabulary's and, in an item about treatment history, classes named by their
+    target and unlisted drug names ("for isatuximab's indication" is no history item)."""
+    if not _HISTORY_CUE.search(text):
+        return drug_classes(text)
+    return drug_classes(text) | target_agents(text) | unlisted_drugs(text)
+
+
+def _systemic_with_examples(main: str, classes: set[str]) -> bool:
+    """"Prior systemic therapy (chemotherapy, immunotherapy …)", "… for metastatic disease, or major surgery": the
+    item is about any systemic therapy; the classes are examples of it or a separate non-drug item."""
+    m = _ANY_SYSTEMIC.search(main)
+    if m is None or "systemic therapy" in classes:
+        return False
+    if classes <= {"surgery", "radiotherapy"}:
+        return True
+    ex = _EXAMPLES.search(main, m.end())
+    return ex is not None and ex.start() - m.end() < 80 and not _classes(main[: ex.start()]) - {"surgery", "radiotherapy"}
+
+
+def _unclassed_drugs(classes: set[str], f: PatientFacts) -> list[str]:
+    """Recorded medicines of no known class, which a class named by its target ("KIF18A inhibitor") may include."""
+    if not any(c.startswith(TARGET_PREFIX) for c in classes):
+        return []
+    return [n for n in f.treatment_classes.get("systemic therapy", [])
+            if not any(n in v for c, v in f.treatment_classes.items() if c != "systemic therapy")]
 
 
 # "Washout periods: 4 weeks for chemotherapy …", "at least 14 days must have elapsed since …": a required interval
@@ -848,6 +917,8 @@ _UNKNOWN_TOPICS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_PRIOR_TOXICITY = _rx(r"(?:prior|previous|earlier|preceding) (?:\w+ )?(?:therap|treatment|chemo|radiat|surgery)|"
+                      r"\brecover(?:ed|y)? from\b")
 _EITHER_MEASURABLE = _rx(r"\bmeasurable (?:and/or|or) (?:non-?|not )measurable\b|\bmeasurable or evaluable\b|"
                          r"with or without measurable|^\W*(?:(?:have|has|with|must have)\s+)?evaluable disease\W*$")
 
@@ -865,5 +936,9 @@ def unknown_topic_rule(text: str, f: PatientFacts) -> Finding | None:
             ev = "profile: not recorded"
             if topic == "toxicity" and f.adverse_events:
                 ev = "profile adverse events: " + ", ".join(f.adverse_events)
+            if topic == "toxicity" and not f.treatments and f.prior_systemic is False and _PRIOR_TOXICITY.search(text):
+                # "recovered from toxicities of prior therapy" / "unresolved toxicity from earlier treatment"
+                return Finding(topic, None, f.prior_systemic_evidence + " — no earlier treatment to recover from",
+                               fixed="met")
             return Finding(topic, None, ev, _q(topic))
     return None

@@ -55,7 +55,7 @@ CANCERS: dict[str, str] = {
     "liver": r"hepatocellular|\bhcc\b|liver cancer",
     "biliary": r"cholangio|biliary tract|gall ?bladder",
     "head_neck": r"head and neck|\bhnscc\b|\bscchn\b|oropharyn|oral cavity|laryn|nasopharyn|hypopharyn",
-    "glioma": r"gliom|glioblastoma|astrocytoma|\bgbm\b",
+    "glioma": r"gliom|glioblastoma|astrocytoma|\bgbm\b|primary (?:central nervous system|cns|brain)\s*(?:\(cns\)\s*)?(?:tumou?r|malignan|neoplasm)",
     "lymphoma": r"lymphoma|\bdlbcl\b",
     "cll": r"chronic lymphocytic|\bcll\b|small lymphocytic",
     "leukemia": r"leuka?emia|\baml\b|\bcml\b",
@@ -131,13 +131,19 @@ SUBTYPES: dict[str, dict[str, str]] = {
         "chromophobe": r"chromophobe",
         "collecting duct": r"collecting duct",
     },
+    "melanoma": {
+        "uveal": r"uveal|ocular|intraocular|choroidal|conjunctival",
+        "mucosal": r"mucosal",
+        "cutaneous": r"cutaneous|skin melanoma|melanoma of the skin|acral",
+    },
     "bladder": {
         "upper tract": r"upper[- ]tract|renal pelvis|\bureter(?:al)?\b|\bUTUC\b",
         "bladder": r"bladder",
     },
 }
-# the subtype assumed when the patient's record names none: most urothelial cancers arise in the bladder
-DEFAULT_SUBTYPE = {"bladder": "bladder"}
+# the subtype assumed when the patient's record names none: most urothelial cancers arise in the bladder, most
+# melanomas in the skin
+DEFAULT_SUBTYPE = {"bladder": "bladder", "melanoma": "cutaneous"}
 _SUBTYPE_RE = {fam: {k: re.compile(v, re.I) for k, v in subs.items()} for fam, subs in SUBTYPES.items()}
 _EXCLUDING = re.compile(r"(?:other than|except|excluding|not|non-?|nor|without)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -246,14 +252,22 @@ DRUG_CLASSES: dict[str, list[str]] = {
     "taxane": ["paclitaxel", "docetaxel", "nab-paclitaxel", "cabazitaxel", "taxane"],
     "anthracycline": ["doxorubicin", "epirubicin", "anthracycline", "daunorubicin"],
     "EGFR inhibitor": ["osimertinib", "erlotinib", "gefitinib", "afatinib", "dacomitinib", "amivantamab",
-                       "egfr tki", "egfr-tki", "egfr inhibitor", "cetuximab", "panitumumab", "anti-egfr"],
+                       "egfr tki", "egfr-tki", "egfr inhibitor", "cetuximab", "panitumumab", "anti-egfr",
+                       r"egfr[- ]target(?:ed|ing)? (?:treatment|therapy|therapies|agents?|drugs?)"],
     "ALK inhibitor": ["alectinib", "crizotinib", "lorlatinib", "brigatinib", "ceritinib", "alk inhibitor", "alk tki"],
     "PARP inhibitor": ["olaparib", "niraparib", "rucaparib", "talazoparib", "parp inhibitor", "parpi"],
     "KRAS G12C inhibitor": ["sotorasib", "adagrasib", "divarasib", "g12c inhibitor",
                             r"(?:targeting|directed (?:at|against)) (?:the )?kras ?g12c"],
     "BRAF/MEK inhibitor": ["dabrafenib", "vemurafenib", "encorafenib", "trametinib", "binimetinib",
                            "cobimetinib", "braf inhibitor", "mek inhibitor"],
-    "anti-VEGF therapy": ["bevacizumab", "ramucirumab", "aflibercept", "anti-vegf", "anti-angiogenic"],
+    "anti-VEGF therapy": ["bevacizumab", "ramucirumab", "aflibercept", "anti-vegf"],
+    # anti-VEGF antibodies and the VEGFR tyrosine-kinase inhibitors together
+    "anti-angiogenic therapy": ["bevacizumab", "ramucirumab", "aflibercept", "sunitinib", "cabozantinib", "pazopanib",
+                                "axitinib", "lenvatinib", "sorafenib", "regorafenib", "tivozanib", "fruquintinib",
+                                "apatinib", "anlotinib", "anti-vegf", r"anti-?angiogen\w*", "angiogenesis inhibitor",
+                                r"vegfr?[- ]?(?:tki|inhibitor|targeted)"],
+    "radiopharmaceutical therapy": ["radiopharmaceutical", "radioligand", "radionuclide", "radioemboli[sz]ation",
+                                    r"radium[- ]?223", r"177 ?lu", "lutetium", r"\bSIRT\b", r"\by-?90\b"],
     "multikinase TKI": ["sunitinib", "cabozantinib", "pazopanib", "axitinib", "lenvatinib", "sorafenib",
                         "regorafenib", "tivozanib"],
     "androgen receptor pathway inhibitor": ["enzalutamide", "abiraterone", "apalutamide", "darolutamide",
@@ -273,13 +287,15 @@ DRUG_CLASSES: dict[str, list[str]] = {
     "anti-CD20 antibody": ["rituximab", "obinutuzumab", "anti-cd20"],
     "CAR-T therapy": ["car-t", "car t", "chimeric antigen receptor", r"adoptive (?:t-?)?cell", "gene therapy",
                       "anti-cd19", "cd19-directed", "cd19-targeted"],
+    "other cytotoxic chemotherapy": ["pemetrexed", "etoposide", "vinorelbine", "eribulin", "topotecan", "trabectedin",
+                                     "methotrexate", "vincristine", "mitomycin", "lurbinectedin"],
     "alkylating agent": ["cyclophosphamide", "bendamustine", "ifosfamide", "chlorambucil", "melphalan",
                          "alkylating"],
     "radiotherapy": ["radiation", "radiotherapy", "chemoradiation", "chemoradiotherapy", "sbrt", "srs"],
     "surgery": ["surgery", "resection", "mastectomy", "lumpectomy", "prostatectomy", "nephrectomy", "excision"],
 }
 CHEMO_CLASSES = {"platinum chemotherapy", "taxane", "anthracycline", "fluoropyrimidine", "gemcitabine",
-                 "irinotecan", "temozolomide"}
+                 "irinotecan", "temozolomide", "other cytotoxic chemotherapy", "alkylating agent"}
 _CLASS_RE = {
     cls: re.compile("|".join(rf"\b{m}" if m[0].isalpha() and not m.startswith("\\") else m for m in members + [re.escape(cls)]), re.I)
     for cls, members in DRUG_CLASSES.items()
@@ -302,3 +318,82 @@ def _drug_classes(text: str) -> frozenset[str]:
 def drug_classes(text: str) -> set[str]:
     """Drug classes (and the generic 'chemotherapy') a text names; cached, texts repeat."""
     return set(_drug_classes(text))
+
+
+# "Prior KIF18A inhibitor", "CDK2i", "TEAD inhibitor": a drug class by its target that the vocabulary lacks. Targets
+# the vocabulary has map to their class ("HER2 inhibitors" = anti-HER2 therapy); supportive-care targets (CYP3A4,
+# COX) and words that are no target are skipped, since records list cancer medicines only.
+_TARGET_AGENT = re.compile(
+    r"(?<![\w/-])([A-Z][A-Z0-9]{1,7}(?:/[A-Z0-9]{1,6})?)(?:[- ]?(?:targeted|directed|targeting))?"
+    r"(?:[- ](?:inhibitors?|degraders?|antagonists?)\b|i\b|[- ](?:targeted|directed) (?:therapy|therapies|agents?|drugs?|treatment))")
+_KNOWN_TARGETS = {
+    "HER2": "anti-HER2 therapy", "ERBB2": "anti-HER2 therapy", "EGFR": "EGFR inhibitor", "ALK": "ALK inhibitor",
+    "BRAF": "BRAF/MEK inhibitor", "MEK": "BRAF/MEK inhibitor", "PARP": "PARP inhibitor", "BTK": "BTK inhibitor",
+    "PI3K": "PI3K/AKT/mTOR inhibitor", "AKT": "PI3K/AKT/mTOR inhibitor", "MTOR": "PI3K/AKT/mTOR inhibitor",
+    "VEGF": "anti-angiogenic therapy", "VEGFR": "anti-angiogenic therapy", "CDK4/6": "CDK4/6 inhibitor",
+    "G12C": "KRAS G12C inhibitor", "CD20": "anti-CD20 antibody", "AR": "androgen receptor pathway inhibitor",
+    "CTLA4": "immune checkpoint inhibitor", "PD1": "immune checkpoint inhibitor", "PDL1": "immune checkpoint inhibitor",
+    "ARPI": "androgen receptor pathway inhibitor", "ARSI": "androgen receptor pathway inhibitor",
+    "PARPI": "PARP inhibitor", "CDK4/6I": "CDK4/6 inhibitor", "RAF": "BRAF/MEK inhibitor",
+}
+_NO_TARGET = re.compile(r"^(?:CYP|UGT|OAT|BCRP|P-?GP|COX|ACE|MAO|DPP|SGLT|HMG|PPI|ARB|CNS|TKI|ADC|ICI|IO|ET|AI|ASI|"
+                        r"SSRI|SNRI|MAOI|NSAID|II|III|IV|VI|CT|RT|MRI|PET|QT|HIV|HBV|HCV|UK|US|EU|FDA|WHO|ATP|DNA|RNA)\d*[A-Z]?\d*$")
+TARGET_PREFIX = "target agent: "
+
+
+@text_memo
+def target_agents(text: str) -> frozenset[str]:
+    """Classes named by their target: a known class for known targets, else 'target agent: NAME'."""
+    out = set()
+    for m in _TARGET_AGENT.finditer(text):
+        name = m.group(1).upper().replace("-", "")
+        if _NO_TARGET.match(name):
+            continue
+        parts = [name] if name in _KNOWN_TARGETS else name.split("/")  # "BRAF/MEK inhibitors": each target
+        for part in parts:
+            out.add(_KNOWN_TARGETS.get(part) or _KNOWN_TARGETS.get(part.removesuffix("I")) or TARGET_PREFIX + part)
+    return frozenset(out)
+
+
+# Drug names with a generic-name stem ("sipuleucel-T", "tarlatamab") that the class table lacks
+_DRUG_NAME = re.compile(r"\b([a-z]{3,}(?:mab|tinib|ciclib|parib|rafenib|lisib|sertib|rasib|leucel|tamab|degib|zomib))\b", re.I)
+DRUG_PREFIX = "drug: "
+
+
+@text_memo
+def unlisted_drugs(text: str) -> frozenset[str]:
+    """Named drugs outside every class ('drug: tarlatamab')."""
+    return frozenset(DRUG_PREFIX + m.group(1).lower() for m in _DRUG_NAME.finditer(text)
+                     if not drug_classes(m.group(1)))
+
+
+# A class named only through member drugs ("CDK4/6 inhibitor and/or fulvestrant") covers those drugs, not the
+# class: fulvestrant is endocrine therapy, yet anastrozole is no fulvestrant.
+_GENERIC_WORDS = {"platinum", "taxane", "anthracycline", "fluoropyrimidine", "immunotherapy", "alkylating", "parpi",
+                  "radiation", "radiotherapy", "chemoradiation", "chemoradiotherapy", "surgery", "resection", "excision",
+                  "anti-her2", "her2-targeted", "her2-directed", "anti-egfr", "anti-vegf", "anti-cd20", "anti-cd19",
+                  "car-t", "egfr-tki", "cd19-directed", "cd19-targeted", "radiopharmaceutical", "radioligand",
+                  "radionuclide", "lutetium", "orchiectomy", "mastectomy", "lumpectomy", "prostatectomy", "nephrectomy"}
+# an antibody's name inside an antibody-drug conjugate ("trastuzumab emtansine") is not the antibody given alone
+_ADC_NAME = re.compile(r"\b\w+[- ](?:emtansine|deruxtecan|vedotin|govitecan|mafodotin|ozogamicin|tesirine|duocarmazine|"
+                       r"soravtansine|tirumotecan)\b", re.I)
+
+
+def _is_specific(member: str) -> bool:
+    return bool(re.fullmatch(r"[a-z][a-z0-9-]*", member)) and member not in _GENERIC_WORDS
+
+
+_SPECIFIC_RE = {cls: [re.compile(rf"\b{m}\b", re.I) for m in members if _is_specific(m)] for cls, members in DRUG_CLASSES.items()}
+_GENERIC_RE = {
+    cls: re.compile("|".join([re.escape(cls)] + [rf"\b{m}" if m[0].isalpha() and not m.startswith("\\") else m
+                                                  for m in members if not _is_specific(m)]), re.I)
+    for cls, members in DRUG_CLASSES.items()
+}
+
+
+def named_members(text: str, cls: str) -> list[re.Pattern[str]] | None:
+    """None when the text names the class as a whole; else the patterns of the member drugs it names."""
+    if cls not in DRUG_CLASSES or cls in target_agents(text) or _GENERIC_RE[cls].search(text):
+        return None
+    masked = text if cls in {"antibody-drug conjugate", "trastuzumab deruxtecan"} else _ADC_NAME.sub(" ", text)
+    return [rx for rx in _SPECIFIC_RE[cls] if rx.search(masked)]
