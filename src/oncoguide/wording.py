@@ -179,7 +179,7 @@ TRIAL_QUESTION_KEYS: dict[str, frozenset[str]] = {
         "marker_ER", "marker_PR", "marker_PD-L1", "her2_score", "triple_negative", "treatment_setting",
         "treatment_lines", "measurable_disease", "other_malignancy", "labs", "heart", "infection", "immune",
         "life_expectancy", "tissue", "allergy", "investigational", "swallow", "toxicity", "psychiatric",
-        "surgery_recent", "disease_course", "standard_options")},
+        "surgery_recent", "disease_course", "standard_options", "castration")},
     "marker_tested": frozenset({"marker"}),
     "marker_variant": frozenset({"marker"}),
     "treatment_history": frozenset({"named"}),

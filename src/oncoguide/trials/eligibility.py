@@ -17,16 +17,19 @@ from oncoguide.trials.rules import (
     age_rule,
     biomarker_rule,
     brain_rule,
+    castration_rule,
     course_requirement,
     course_rule,
     disease_rule,
     ecog_rule,
     histology_rule,
     menopause_rule,
+    screening_rule,
     sex_rule,
     stage_rule,
     treatment_rule,
     unknown_topic_rule,
+    unrecorded_agent_rule,
 )
 from oncoguide.trials.vocab import GENERIC_SOLID, cancer_keys
 from oncoguide.wording import TrialQuestions, load_wording
@@ -49,13 +52,24 @@ _COHORT = re.compile(r"^\W*(?:for\s+)?(?:(?:cohort|arm|part|group|stratum|module
 _SEVERITY = {"not_met": 3, "unknown": 2, "met": 1, "not_applicable": 0}
 
 
+# "Age ≥ 18 years. Because no data are available in patients < 18, children are excluded": a later sentence that
+# restates who is left out by the age limit, not an exclusion of what the item names
+_RESTATED_AGE_LIMIT = re.compile(
+    r"(?<=[.;])[^.;]*\b(?:children|minors|pediatric|paediatric|under (?:the age of )?\d+|younger than \d+|< ?\d+ years)"
+    r"[^.;]*\b(?:are|is|will be) (?:not eligible|excluded|ineligible)[^.;]*(?:[.;]|$)", re.I)
+
+
+def drop_restated_limit(text: str) -> str:
+    return _RESTATED_AGE_LIMIT.sub(" ", text).strip()
+
+
 def requires_presence(criterion: Criterion) -> bool:
     """True when the patient must HAVE what the item names (a plain inclusion item).
 
     A leading "No …" flips the section's direction; a stated exclusion inside the item ("… is not allowed",
     "patients with … are excluded") means the patient must lack the thing in either section.
     """
-    if _INNER_NEG.search(criterion.text):
+    if _INNER_NEG.search(drop_restated_limit(criterion.text)):
         return False
     return (criterion.kind == "inclusion") != bool(_LEADING_NEG.match(criterion.text))
 
@@ -79,7 +93,7 @@ def clean_text(text: str) -> str:
 
 
 def _findings(c: Criterion, f: PatientFacts) -> list[Finding]:
-    c = c.model_copy(update={"text": clean_text(c.text)})
+    c = c.model_copy(update={"text": drop_restated_limit(clean_text(c.text))})
     text = c.text
     section = (c.section or "").lower()
     if section.startswith("age") and not re.search(r"\bage\b", text, re.I):
@@ -95,6 +109,8 @@ def _findings(c: Criterion, f: PatientFacts) -> list[Finding]:
         lambda: menopause_rule(text, f),
         lambda: ecog_rule(text, f, c.section),
         lambda: brain_rule(text, f),
+        lambda: castration_rule(text, f) if c.kind == "inclusion" and "prostate" in f.cancer and requires_presence(c) else None,
+        lambda: screening_rule(text, f),
         lambda: _disease(c, f),
         lambda: stage_rule(text, f),
         lambda: histology_rule(text, f),
@@ -103,7 +119,12 @@ def _findings(c: Criterion, f: PatientFacts) -> list[Finding]:
     ):
         if (x := rule()) is not None:
             found.append(x)
+    if any(x.topic == "castration" and x.present for x in found):
+        # "orchiectomy and/or ongoing ADT": the castrate state is the requirement, not one route to it
+        found = [x for x in found if x.topic != "treatment"]
     found += biomarker_rule(text, f)
+    if not found and (x := unrecorded_agent_rule(text, f)):
+        found.append(x)
     if not found and (x := unknown_topic_rule(text, f)):
         found.append(x)
     return found
@@ -113,6 +134,9 @@ _OWN_DIAGNOSIS = re.compile(r"^\W*(?:(?:a|any)\s+)?(?:(?:prior|previous|known|cu
                            r"(?:\s+or\s+(?:prior\s+)?treatment)?\s+(?:of|with)\b", re.I)
 
 
+# "Those with the following tumor types: melanoma, glioma …": an exclusion naming the population left out
+_TYPE_LIST = re.compile(r"^\W*(?:(?:patients?|participants?|subjects?|those|individuals?)\s+with\s+)?(?:the\s+following\s+|"
+                        r"any of the following\s+)?(?:tumou?r|cancer)\s+types?\s*:", re.I)
 _NO_KNOWN = re.compile(r"^\W*(?:no|without)\s+(?:known\s+|prior\s+|previous\s+)?", re.I)
 
 
@@ -121,7 +145,7 @@ def _disease(c: Criterion, f: PatientFacts) -> Finding | None:
     it only counts when it rules the patient's own cancer out ("tumour with small cell components" for a squamous
     NSCLC), since there a matching name is context ("No prior treatment for GBM"), not the thing excluded."""
     x = disease_rule(c.text, f)
-    own = _OWN_DIAGNOSIS.match(c.text) or (
+    own = _OWN_DIAGNOSIS.match(c.text) or _TYPE_LIST.match(c.text) or (
         c.kind == "inclusion" and _OWN_DIAGNOSIS.match(_NO_KNOWN.sub("", c.text)) and _NO_KNOWN.match(c.text))
     if (c.kind == "exclusion" or not requires_presence(c)) and own and cancer_keys(c.text) & f.cancer:
         # "Prior diagnosis of prostate cancer" excludes a patient who has prostate cancer

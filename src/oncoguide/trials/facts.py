@@ -191,15 +191,37 @@ def _regimen_count(profile: PatientProfile) -> int:
     Separately named drugs may still be one regimen ("carboplatin pemetrexed"), so this only bounds the count
     from above; rules use it to say "fewer than N lines" and never "at least N".
     """
-    spans = sorted({(t.evidence.start, t.evidence.end) for t in profile.treatments if t.kind == "drug" and t.evidence})
+    spans: dict[tuple[int, int], set[str]] = {}
+    for t in profile.treatments:
+        if t.kind == "drug" and t.evidence:
+            spans.setdefault((t.evidence.start, t.evidence.end), set()).update(drug_classes(t.name) | {t.name.lower()})
     count = sum(1 for t in profile.treatments if t.kind == "drug" and not t.evidence)
     prev_end: int | None = None
-    for start, end in spans:
-        # "carboplatin pemetrexed" (one space between, no "and" or comma): drugs written together are one regimen
-        if prev_end is None or start - prev_end > 1:
+    prev_classes: set[str] = set()
+    for (start, end), classes in sorted(spans.items()):
+        # "carboplatin pemetrexed" (one space between, no "and" or comma): drugs written together are one regimen;
+        # so are standard partners joined by a short "and" / "plus" / "+" ("paclitaxel and carboplatin")
+        together = prev_end is not None and (start - prev_end <= 1 or (
+            start - prev_end <= _JOINER_GAP and _partners(prev_classes, classes)))
+        if not together:
             count += 1
         prev_end = max(end, prev_end or end)
+        prev_classes = classes
     return count
+
+
+_JOINER_GAP = 6  # " plus ", " and ", " + ", ", ": room for one connecting word between two drug names
+
+
+def _partners(a: set[str], b: set[str]) -> bool:
+    """Drugs routinely given together as one regimen: a platinum doublet, gemcitabine with (nab-)paclitaxel,
+    trastuzumab with pertuzumab."""
+    if "platinum chemotherapy" in a | b:
+        return True
+    names = a | b
+    if "gemcitabine" in names and any("paclitaxel" in n for n in names):
+        return True
+    return "trastuzumab" in names and "pertuzumab" in names
 
 
 def _with_chemoradiation(profile: PatientProfile) -> list[str]:

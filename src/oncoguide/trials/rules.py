@@ -60,18 +60,23 @@ _ADMIN = _rx(
     r"contracept|birth control|sperm|donate"
 )
 _CHILDBEARING = _rx(r"childbearing|\bWOCBP\b|pregnan|breast-?feeding|lactat|nursing")
+_NO_CHILDBEARING_AGE = 60  # a woman this old with no menopausal status recorded is taken as past childbearing
 
 
 def admin_rule(text: str, f: PatientFacts) -> Finding | None:
-    if _CHILDBEARING.search(text) or re.search(r"contracept", text, re.I):
+    if _CHILDBEARING.search(text) or re.search(r"contracept|birth control", text, re.I):
         agreement = re.search(r"contracept|birth control|agree", text, re.I)
         why = None
         if f.sex == "male" and not re.search(r"\bm[ae]n\b|\bmales?\b|partner", text, re.I):
             why = "profile: male — applies to women only"
         elif f.sex == "female" and f.menopausal and "post" in f.menopausal:
             why = "profile: postmenopausal — not of childbearing potential"
+        elif f.sex == "female" and not f.menopausal and f.age is not None and f.age >= _NO_CHILDBEARING_AGE:
+            why = f"profile: woman aged {f.age} — past childbearing age"
         if why and agreement:
-            return Finding("pregnancy", None, why, fixed="not_applicable")
+            # "women of childbearing potential unwilling to use contraception": she is clear of that exclusion,
+            # while an inclusion asking her to agree to contraception does not apply to her
+            return Finding("pregnancy", False, why, when_required="not_applicable")
         if why:  # cannot be pregnant: an exclusion of pregnancy is passed, a pregnancy-test requirement does not apply
             return Finding("pregnancy", False, why, when_required="not_applicable")
         if agreement:
@@ -110,6 +115,7 @@ _AGE_SKIP_BARE = _rx(r"free\b|remission|surviv|interval|duration|disease|cancer|
                      r"month|week|day|lines?\b|dose|exposure|use\b")
 
 
+_AGE_SPAN = _rx(r"\b(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\s*(?:years|yrs)")
 _ANY_AGE = _rx(r"\b(?:of )?(?:any|all) ages?\b|regardless of age|no age (?:limit|restriction)")
 
 
@@ -122,8 +128,20 @@ def age_rule(text: str, f: PatientFacts) -> Finding | None:
     bare = not _AGE_TOPIC.search(text) and bool(_AGE_TOPIC_BARE.search(text)) and not _AGE_SKIP_BARE.search(text)
     if not (_AGE_TOPIC.search(text) or bare) or skip or re.search(r"\bif\b|\bor\W*$|unless", text, re.I):
         return None
+    spans = {(int(a), int(b)) for a, b in _AGE_SPAN.findall(text)}
+    outer = next((x for x in spans if all(x[0] <= y[0] and y[1] <= x[1] for y in spans)), None)
+    if len(spans) > 1 and outer is None and not re.search(r"\bBMI\b|weight|percentile", text, re.I):
+        # "Part 1: 18-90 years of age, Part 2: 13-90 years": one range per cohort or variant
+        if f.age is None:
+            return Finding("age", None, "profile: age not recorded", _q("age"))
+        inside = [lo <= f.age <= hi for lo, hi in spans]
+        if all(inside) or not any(inside):
+            return Finding("age", all(inside), f"profile: age {f.age}")
+        return Finding("age", None, f"profile: age {f.age} — within some of the item's age ranges only")
     lo = hi = None
-    if m := _AGE_RANGE.search(text):
+    if len(spans) > 1 and outer is not None:  # "18-65 years (young adults [18 to 24] must …)": the widest is the limit
+        lo, hi = outer
+    elif m := _AGE_RANGE.search(text):
         nums = [int(x) for x in m.groups() if x]
         lo, hi = nums[0], nums[1]
     else:
@@ -235,11 +253,28 @@ def ecog_rule(text: str, f: PatientFacts, section: str | None) -> Finding | None
 # ---------------------------------------------------------------- disease, stage, spread
 
 _OTHER_CANCER = _rx(
-    r"(?:other|another|second|prior|previous|additional|concurrent|concomitant|secondary|history of)\s+"
+    r"(?:other(?<!\bor any other)(?<!\bor other)(?<!\band other)|another|second|prior|previous|additional|concurrent|concomitant|secondary|history of)\s+"
     r"(?:[\w-]+\s+){0,3}(?:malignan|cancer|primary|tumou?r|neoplasm)|within (?:the )?(?:past|last|previous) \d+ years|"
     r"basal cell|in situ|diagnosed within"
 )
 _DISEASE_CUE = _rx(r"diagnos|confirm|histolog|cytolog|documented|patients? with|carcinoma|cancer|tumou?r|neoplasm|malignan|lymphoma|leuk|myeloma|sarcoma|melanoma|glioma|disease")
+
+
+_GENERIC_HEME = _rx(r"ha?ematolog\w*\s+(?:malignan|cancer|neoplas|tumou?r)|blood cancers?|hematopoietic (?:and|/) lymphoid (?:malignan|cancer|neoplas)")
+_GENERIC_GYN = _rx(r"gyn(?:a)?ecolog\w*\s+(?:malignan|cancer|neoplas|tumou?r|carcinoma)")
+GYNECOLOGIC = frozenset({"ovarian", "endometrial", "cervical"})
+
+
+def _generic_class(text: str, f: PatientFacts) -> bool | None:
+    """A cancer family named without an organ: "haematological malignancies", "gynaecologic cancer"."""
+    low = text.lower()
+    if "ecolog" not in low and "atolog" not in low and "blood" not in low and "hematopoietic" not in low:
+        return None
+    if _GENERIC_GYN.search(text):
+        return bool(f.cancer & GYNECOLOGIC)
+    if _GENERIC_HEME.search(text) and f.solid is not None:
+        return not f.solid
+    return None
 
 
 def disease_rule(text: str, f: PatientFacts) -> Finding | None:
@@ -257,9 +292,11 @@ def disease_rule(text: str, f: PatientFacts) -> Finding | None:
             if "lung" in f.cancer and keys & {"nsclc", "sclc"} and not (keys & f.cancer & {"nsclc", "sclc"}) and f.cancer & {"nsclc", "sclc"}:
                 return Finding("disease", False, evidence)
             return _subtype_finding(text, keys & f.cancer, f, evidence)
-        if GENERIC_SOLID.search(text) and f.solid:
+        if (GENERIC_SOLID.search(text) and f.solid) or _generic_class(text, f):
             return Finding("disease", True, evidence)
         return Finding("disease", False, evidence)
+    if (cls := _generic_class(text, f)) is not None:
+        return Finding("disease", cls, evidence)
     if GENERIC_SOLID.search(text) and re.search(r"diagnos|confirm|histolog|advanced|metasta", text, re.I):
         if f.solid is None:
             return None
@@ -393,6 +430,9 @@ _BRAIN = _rx(
 )
 
 
+PRIMARY_CNS = frozenset({"glioma"})
+
+
 def brain_rule(text: str, f: PatientFacts) -> Finding | None:
     if not _BRAIN.search(text):
         return None
@@ -401,6 +441,9 @@ def brain_rule(text: str, f: PatientFacts) -> Finding | None:
     if conditional and f.brain_mets is False:
         return Finding("brain_metastases", None, "profile: no brain metastases recorded — this condition does not arise",
                        fixed="not_applicable")
+    if f.cancer & PRIMARY_CNS and not f.brain_mets and re.search(r"metasta", text, re.I):
+        # a glioma is a tumour OF the brain, not a spread TO it: brain-metastasis items do not describe the patient
+        return Finding("brain_metastases", False, f"profile: {f.cancer_label} — a primary brain tumour, not a metastasis")
     if f.brain_mets is None:
         return Finding("brain_metastases", None, "profile: brain involvement not recorded", q)
     if f.brain_mets and re.search(r"untreated|active|symptomatic|unstable|progressi|uncontrolled|requir|steroid|leptomening", text, re.I):
@@ -409,13 +452,59 @@ def brain_rule(text: str, f: PatientFacts) -> Finding | None:
     return Finding("brain_metastases", f.brain_mets, ev)
 
 
+_CASTRATION = _rx(
+    r"castrat(?:e|ion) (?:levels?|range)|castrate (?:serum |plasma )?testosterone|(?:surgical|medical|chemical) castration|"
+    r"testosterone\s*(?:levels?\s*)?(?:<|≤|of less than|below)|"
+    r"(?:ongoing|continuous|continued|maintain\w*)\s+(?:\w+\s+)?(?:androgen[- ]deprivation|ADT\b|LHRH|GnRH)"
+)
+
+
+def castration_rule(text: str, f: PatientFacts) -> Finding | None:
+    """Inclusion items asking a man with prostate cancer to be castrate (orchiectomy, or ongoing ADT keeping
+    testosterone at castrate level). Recorded ADT or orchiectomy counts as castrate; otherwise ask."""
+    low = text.lower()
+    if "prostate" not in f.cancer or not any(w in low for w in ("castrat", "testosterone", "androgen", "adt", "lhrh", "gnrh")) \
+            or not _CASTRATION.search(text):
+        return None
+    adt = f.treatment_classes.get("androgen deprivation therapy", []) + [
+        n for n in f.treatment_classes.get("surgery", []) if re.search(r"orchi", n, re.I)]
+    if adt:
+        return Finding("castration", True, f"profile: androgen deprivation recorded ({', '.join(adt)})")
+    return Finding("castration", None, "profile: no androgen deprivation or orchiectomy recorded", _q("castration"))
+
+
+_CANCER_NAME = r"((?:[\w-]+ ){0,2}(?:cancer|malignan\w*|carcinoma|neoplasm|pdac|hcc)\b)"
+_AT_RISK = _rx(r"(?:elevated|high|increased|higher)[- ]risk (?:of|for) (?:developing )?(?:an? )?" + _CANCER_NAME +
+               r"|(?:being|undergoing|having|to undergo) (?:[\w-]+ ){0,2}screen(?:ed|ing) for (?:an? )?" + _CANCER_NAME)
+_SYMPTOMS_OF = _rx(r"(?:signs?|symptoms?) (?:or symptoms? )?(?:of|suggestive of|concerning for) (?:an? )?" + _CANCER_NAME)
+
+
+def screening_rule(text: str, f: PatientFacts) -> Finding | None:
+    """Screening / prevention populations: "at high risk of developing pancreatic cancer", "being screened for
+    PDAC" describe people who do not (yet) have that cancer, so a patient diagnosed with it is not one of them;
+    "signs or symptoms of PDAC" in such a trial describes the patient."""
+    low = text.lower()
+    if not any(w in low for w in ("risk", "screen", "sign", "symptom")):
+        return None
+    if m := _AT_RISK.search(text):
+        if re.search(r"associated with (?:an? )?(?:elevated|high|increased)", text, re.I):
+            return None  # "mutations associated with an increased risk of …": the item is about the mutation
+        named = next(g for g in m.groups() if g)
+        if cancer_keys(named) & f.cancer:
+            return Finding("screening", False, f"profile: already diagnosed with {f.cancer_label} — "
+                           "not an at-risk or screening population")
+    elif (m := _SYMPTOMS_OF.search(text)) and cancer_keys(m.group(1)) & f.cancer:
+        return Finding("screening", True, f"profile: diagnosed with {f.cancer_label}")
+    return None
+
+
 # ---------------------------------------------------------------- biomarkers
 
 _POS = r"positiv|deletion|insertion|\+|\bpos\b|overexpress|amplifi|mutat|mutant|alter|rearrang|fusion|activating|sensiti[sz]ing|driver|\bhigh\b|-high|-h\b|express|exon|G12|G13|V600|L858|T790|deficien|\bdMMR|3\+|variant|translocation"
 _NEG = r"negativ|-(?=\s|$|[,;)/])|\bneg\b|wild[- ]?type|\bwt\b|non-?amplif|not amplif|\bstable\b|MSS|proficien|pMMR|0\b|null"
 _LOW = r"-?low\b|1\+|2\+"
 _SKIP_BETWEEN = r"^(?:\s*(?:/|,|and/or|or|and)\s*(?:[A-Z][A-Za-z0-9-]{1,7}|progesterone receptor|PgR)\b)*"
-_THERAPY_AFTER = _rx(r"^[\s-]*(?:/\s*\w+\s*)?(?:inhibitor|tki|targeted|directed|antibod|therap|agent|blocker|based|adc)")
+_THERAPY_AFTER = _rx(r"^[\s-]*(?:/\s*\w+\s*)?(?:(?:p\.)?[A-Z]\d{2,4}[A-Z]?[\s-]+)?(?:inhibitor|tki|targeted|targeting|directed|antibod|therap|agent|blocker|based|adc)")
 
 
 def _required_status(text: str, start: int, end: int, key: str) -> str | None:
@@ -476,6 +565,11 @@ def _match_marker(key: str, want: str | None, f: PatientFacts, text: str) -> Fin
     fact = f.markers.get(key)
     if key == "HR" and fact is None:
         fact = f.markers.get("ER")
+    if fact is None and _UNKNOWN_ACCEPTED.search(text) and re.search(r"\bknown\b", text, re.I):
+        # "… with known BRAF V600E are excluded. Participants with unknown or indeterminate BRAF status are
+        # eligible": the item itself admits an unrecorded result
+        return Finding(f"biomarker:{key}", False, f"profile: no {key} result recorded — the item admits unknown status",
+                       when_required="unknown")
     if fact is None and (want == "positive" or (want is None and not re.search(r"status|test|result", text, re.I))) \
             and _KNOWN_MARKER.search(text) and _UNKNOWN_OK.search(text):
         # "no known presence of BRAF V600E", "known RET fusion … (unknown status is eligible)": the item itself says
@@ -523,6 +617,9 @@ _TNBC = _rx(r"triple[- ]negative|\bTNBC\b")
 _TARGET_BEFORE = _rx(r"(?:anti-?|(?:targeting|targeted (?:at|to)|directed (?:at|against|to)|inhibitors? of)\s+(?:the\s+)?)$")
 _MARKER_GATE = re.compile(alternation(rx.pattern for rx in BIOMARKER_RE.values()) + r"|triple|TNBC", re.I)
 # "known" shortly before a marker name: "known BRAF V600E", "known driver alterations (e.g. EGFR, ALK)"
+_UNKNOWN_ACCEPTED = _rx(
+    r"\b(?:unknown|indeterminate|untested|not (?:been )?tested)\b(?! (?:significance|origin|primary))[^.;]{0,100}?\b(?:are|is|will be|remain|also) "
+    r"(?:eligible|allowed|permitted|acceptable|included)")
 _UNKNOWN_OK = _rx(r"\bno known\b|\bnot known\b|\bunknown\b|\bindeterminate\b")
 _KNOWN_MARKER = re.compile(r"\bknown\s+(?:[\w/(),.-]+\s+){0,8}?(?:" + _MARKER_GATE.pattern + ")", re.I)
 
@@ -642,10 +739,17 @@ def lines_bounds(text: str) -> tuple[int | None, int | None]:
     return lo, hi
 
 
+_INCLUDING_ONE = _rx(r"\bincluding (?:at least )?(?:one|1|a)\s+(?:prior\s+)?(?:lines?\s+of\s+)?(?:an?\s+)?([\w-]+?)[- ]?(?:containing|based)\b")
+
+
 def _lines_finding(text: str, f: PatientFacts, had: list[str], generic: bool, ev: str) -> Finding:
     """Compare the line count an item asks for with what the profile can bound: at least one line when any
     medicine is recorded, and at most one line per separately recorded regimen."""
     lo, hi = lines_bounds(text)
+    if (m := _INCLUDING_ONE.search(text)) and (cls := drug_classes(m.group(1))) and \
+            not any(f.treatment_classes.get(c) for c in cls) and not re.search(r"\bor (?:not|in)eligible|\bor not\b", text, re.I):
+        # "2 prior regimens (including at least one platinum-containing regimen)": the named one is missing
+        return Finding("treatment_lines", False, ev + f" — no {m.group(1)} recorded")
     most = (f.max_lines or 0) if generic else min(len(had), f.max_lines or len(had))
     least = 1 if had else 0
     if lo is not None and most < lo:
@@ -794,6 +898,42 @@ def _unclassed_drugs(classes: set[str], f: PatientFacts) -> list[str]:
         return []
     return [n for n in f.treatment_classes.get("systemic therapy", [])
             if not any(n in v for c, v in f.treatment_classes.items() if c != "systemic therapy")]
+
+
+_PRIOR_AGENT = _rx(
+    r"^\W*(?:any\s+)?(?:(?:participants?|patients?|subjects?)\s+(?:who\s+)?(?:has|have)\s+)?(?:had\s+|received\s+)?"
+    r"(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies|exposure)\s+(?:with|to|directed (?:against|at|to)|targeting)\b")
+# mechanisms broad enough to cover common medicines under names the vocabulary may not map ("topoisomerase I
+# inhibitor" = irinotecan): an unrecognised item naming one of these is never taken as "not among the records"
+_BROAD_MECHANISM = _rx(
+    r"topoisomerase|antimetabol|microtubule|tubulin|kinase inhibitor|\btki|androgen|estrogen|oestrogen|hormon|endocrin|"
+    r"chemo|cytotoxic|platin|antibod|immuno|biologic|bispecific|vaccine|cell (?:therapy|transfer)|radi|systemic|"
+    r"anti-?cancer|anti-?neoplastic|investigational|experimental|study (?:drug|treatment)|steroid|any (?:other )?(?:drug|agent)")
+
+
+def unrecorded_agent_rule(text: str, f: PatientFacts) -> Finding | None:
+    """"Prior treatment with AZD9833", "… therapy directed against GPC3": a specific agent or target the vocabulary
+    does not know. When every recorded medicine is of a known class and none is named or shares a target with
+    the item, the patient has not had it; an untreated patient has had nothing."""
+    if not _PRIOR_AGENT.search(text) or _BROAD_MECHANISM.search(text) or _ALLOWED.search(text) or _TIMING.search(text):
+        return None
+    if text.rstrip().endswith(":") or drug_classes(text) or target_agents(text):
+        return None  # a list header, or an agent the treatment rule knows (and left undecided on purpose)
+    if f.prior_systemic is False:
+        return Finding("treatment", False, f.prior_systemic_evidence)
+    drugs = f.treatment_classes.get("systemic therapy", [])
+    if not drugs:
+        return None
+    classes = {c: v for c, v in f.treatment_classes.items() if c not in {"systemic therapy", "surgery", "radiotherapy"}}
+    words = {w.lower() for c in classes for w in re.findall(r"[A-Za-z0-9]{3,}", c)} - {"inhibitor", "therapy", "agent",
+                                                                                       "antibody", "chemotherapy"}
+    low = text.lower()
+    for n in drugs:
+        if not any(n in v for v in classes.values()) or n.lower() in low:
+            return None  # an unclassed medicine may be the named agent
+    if any(re.search(rf"\b{re.escape(w)}", low) for w in words):
+        return None
+    return Finding("treatment", False, f"profile treatments: {', '.join(f.treatments)} — none is the agent named")
 
 
 # "Washout periods: 4 weeks for chemotherapy …", "at least 14 days must have elapsed since …": a required interval
