@@ -89,3 +89,14 @@ def test_schema_commands(cli_settings: Settings) -> None:
         r = run(cli_settings, "schema", name)
         assert r.returncode == 0 and field in json.loads(r.stdout)["properties"]
     assert run(cli_settings, "schema", "nope").returncode == 2
+
+
+def test_library_debug_logs_stay_off_the_terminal() -> None:
+    """bm25s sets its logger to DEBUG when imported, after our set-up: its chatter must still not show."""
+    code = (
+        "from oncoguide.cli import quiet_library_logs; quiet_library_logs(); import logging, bm25s; "
+        "logging.getLogger('bm25s').debug('Building index from tokens'); logging.getLogger('bm25s').error('real problem')"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "Building index" not in r.stderr and "real problem" in r.stderr
