@@ -72,3 +72,16 @@ def test_laterality_wordings(text: str, side: str) -> None:
 )
 def test_metastatic_site_wordings(text: str, sites: list[str]) -> None:
     assert sorted(extract_profile(text).metastatic_sites) == sites
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status"),
+    [
+        ("ER negative (<1%), PR negative, HER2 0.", "HER2", "negative"),  # a bare 0 after HER2 is the IHC score
+        ("HER2: 1", "HER2", "low"),
+        ("BRCA1/2 germline negative.", "BRCA", "negative"),  # both genes, not BRCA1 alone
+    ],
+)
+def test_bare_her2_score_and_brca_pair(text: str, name: str, status: str) -> None:
+    found = {b.name: b.status for b in extract_profile(text).biomarkers}
+    assert found.get(name) == status, found

@@ -19,7 +19,7 @@ NAMES: dict[str, str] = {
     r"PR|PgR|progesterone[- ]receptors?": "PR",
     r"HER-?2(?:/neu)?|ERBB2|c-erbB-2": "HER2",
     r"Ki-?67|MIB-?1": "Ki-67",
-    r"BRCA-?1": "BRCA1",
+    r"BRCA-?1(?!\s*/\s*2)": "BRCA1",
     r"BRCA-?2": "BRCA2",
     r"g?BRCA(?:1/2)?": "BRCA",
     r"FGFR1": "FGFR1",
@@ -134,12 +134,18 @@ def _status_er_pr(window: str) -> tuple[str | None, str | None]:
     return status, ", ".join(values) or None
 
 
+_HER2_BARE_SCORE = re.compile(r"(?i)HER-?2(?:/neu)?\s*[:=]?\s*([0-3])\b(?![.,]\d|\s*(?:%|cm|mm|x\b|/|-))")
+
+
 def _status_her2(window: str) -> tuple[str | None, str | None]:
     values: list[str] = []
     ihc = _IHC.search(window)
     score = None
     if ihc:
         score = int(ihc["v"] or ihc["v2"] or ihc["v3"])
+        values.append(f"IHC {score}+")
+    elif bare := _HER2_BARE_SCORE.match(window):  # "HER2 0", "HER2: 1": a bare number right after the name is the IHC score
+        score = int(bare[1])
         values.append(f"IHC {score}+")
     ratio = _RATIO.search(window)
     copies = _COPIES.search(window)
