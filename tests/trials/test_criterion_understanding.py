@@ -3,22 +3,15 @@
 
 from __future__ import annotations
 
-from oncoguide.records.model import Evidence, PatientProfile, Treatment
-from oncoguide.trials.eligibility import judge_criterion
-from oncoguide.trials.facts import PatientFacts, profile_facts
-from oncoguide.trials.model import Criterion
+from oncoguide.records.model import Evidence, Treatment
+from oncoguide.trials.facts import PatientFacts
 from oncoguide.trials.rules import lines_bounds
+from tests.trials.helpers import facts
+from tests.trials.helpers import verdict as _v
 
 
 def _facts(**kw) -> PatientFacts:
-    base = {"cancer_type": "lung cancer", "histology": "non-small cell lung cancer, adenocarcinoma", "stage_group": "IV",
-            "metastatic_sites": ["bone"], "age": 63, "sex": "male", "ecog": 1}
-    base.update(kw)
-    return profile_facts(PatientProfile(**base))
-
-
-def _v(text: str, f: PatientFacts, kind: str = "inclusion") -> str:
-    return judge_criterion(Criterion(text=text, kind=kind), f).verdict  # type: ignore[arg-type]
+    return facts(**kw)
 
 
 def _drug(name: str, start: int, end: int) -> Treatment:

@@ -9,21 +9,17 @@ from __future__ import annotations
 import pytest
 
 from oncoguide.records import extract_profile
-from oncoguide.records.model import PatientProfile, Treatment
+from oncoguide.records.model import Treatment
 from oncoguide.trials.eligibility import judge_criterion
 from oncoguide.trials.facts import PatientFacts, profile_facts
 from oncoguide.trials.model import Criterion
 from oncoguide.wording import trial_question
+from tests.trials.helpers import BREAST, facts
+from tests.trials.helpers import verdict as _v
 
 
 def _facts(**kw) -> PatientFacts:
-    base = {"cancer_type": "breast cancer", "stage_group": "IV", "metastatic_sites": ["bone"], "age": 55, "sex": "female"}
-    base.update(kw)
-    return profile_facts(PatientProfile(**base))
-
-
-def _v(text: str, f: PatientFacts, kind: str = "inclusion") -> str:
-    return judge_criterion(Criterion(text=text, kind=kind), f).verdict  # type: ignore[arg-type]
+    return facts(BREAST, **kw)
 
 
 # ---------------------------------------------------------------- childbearing / contraception

@@ -6,20 +6,13 @@ from __future__ import annotations
 import pytest
 
 from oncoguide.records.model import Biomarker, PatientProfile, Treatment
-from oncoguide.trials.eligibility import judge_criterion
 from oncoguide.trials.facts import PatientFacts, profile_facts
-from oncoguide.trials.model import Criterion
+from tests.trials.helpers import facts
+from tests.trials.helpers import verdict as _v
 
 
 def _facts(**kw) -> PatientFacts:
-    base = {"cancer_type": "lung cancer", "histology": "non-small cell lung cancer, adenocarcinoma", "stage_group": "IV",
-            "metastatic_sites": ["bone"], "age": 63, "sex": "male", "ecog": 1}
-    base.update(kw)
-    return profile_facts(PatientProfile(**base))
-
-
-def _v(text: str, f: PatientFacts, kind: str = "inclusion") -> str:
-    return judge_criterion(Criterion(text=text, kind=kind), f).verdict  # type: ignore[arg-type]
+    return facts(**kw)
 
 
 @pytest.mark.parametrize("text", [
