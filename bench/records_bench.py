@@ -450,21 +450,15 @@ def main() -> None:
             print("\n-- held-out errors, clean text (id, field, gold, ours) --")
             for e in field_errors(held, ours):
                 print(f"{e[0]:5s} {e[1]:20s} gold={e[2]!r:50s} ours={e[3]!r}")
-    held2 = [json.loads(line) for line in args.heldout2.open() if line.strip()] if args.heldout2.exists() else []
-    if held2:
-        print_field_table(f"\n== HELD-OUT 2 SET: field-level P/R/F1 on {len(held2)} reports written and labelled blind "
-                          "(after the first held-out set was used for fixes) ==", field_scores(held2, ours), field_scores(held2, baseline))
+    for n, path, after in ((2, args.heldout2, "the first held-out set was"), (3, args.heldout3, "the first two held-out sets were")):
+        later = [json.loads(line) for line in path.open() if line.strip()] if path.exists() else []
+        if not later:
+            continue
+        print_field_table(f"\n== HELD-OUT {n} SET: field-level P/R/F1 on {len(later)} reports written and labelled blind "
+                          f"(after {after} used for fixes) ==", field_scores(later, ours), field_scores(later, baseline))
         if args.show_errors:
-            print("\n-- held-out 2 errors, clean text (id, field, gold, ours) --")
-            for e in field_errors(held2, ours):
-                print(f"{e[0]:5s} {e[1]:20s} gold={e[2]!r:50s} ours={e[3]!r}")
-    held3 = [json.loads(line) for line in args.heldout3.open() if line.strip()] if args.heldout3.exists() else []
-    if held3:
-        print_field_table(f"\n== HELD-OUT 3 SET: field-level P/R/F1 on {len(held3)} reports written and labelled blind "
-                          "(after the first two held-out sets were used for fixes) ==", field_scores(held3, ours), field_scores(held3, baseline))
-        if args.show_errors:
-            print("\n-- held-out 3 errors, clean text (id, field, gold, ours) --")
-            for e in field_errors(held3, ours):
+            print(f"\n-- held-out {n} errors, clean text (id, field, gold, ours) --")
+            for e in field_errors(later, ours):
                 print(f"{e[0]:5s} {e[1]:20s} gold={e[2]!r:50s} ours={e[3]!r}")
     desc = [json.loads(line) for line in args.descriptions.open() if line.strip()]
     do, db = description_scores(desc, describe), description_scores(desc, describe_baseline)
