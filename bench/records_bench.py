@@ -143,6 +143,8 @@ def field_scores(items: list[dict], predict) -> dict[str, list[int]]:
             key = "biomarker status (other)" if field in MARKERS and field not in ("ER", "PR", "HER2") else field
             value = pred.get(field)
             if isinstance(gold, list):
+                if field == "metastatic_sites":  # the label files write distant nodes as "lymph node"
+                    gold = ["distant lymph nodes" if g == "lymph node" else g for g in gold]
                 got = set(value or [])
                 counts[key][0] += len(got & set(gold))
                 counts[key][1] += len(got - set(gold))
@@ -429,6 +431,7 @@ def main() -> None:
     ap.add_argument("--heldout", type=Path, default=HERE / "records_data" / "reports_heldout.jsonl")
     ap.add_argument("--heldout2", type=Path, default=HERE / "records_data" / "reports_heldout2.jsonl")
     ap.add_argument("--heldout3", type=Path, default=HERE / "records_data" / "reports_heldout3.jsonl")
+    ap.add_argument("--heldout4", type=Path, default=HERE / "records_data" / "reports_heldout4.jsonl")
     ap.add_argument("--descriptions", type=Path, default=HERE / "records_data" / "descriptions.jsonl")
     ap.add_argument("--deid", type=Path, default=HERE / "records_data" / "deid_notes.txt")
     ap.add_argument("--deid-heldout", type=Path, default=HERE / "records_data" / "deid_heldout.txt")
@@ -450,7 +453,8 @@ def main() -> None:
             print("\n-- held-out errors, clean text (id, field, gold, ours) --")
             for e in field_errors(held, ours):
                 print(f"{e[0]:5s} {e[1]:20s} gold={e[2]!r:50s} ours={e[3]!r}")
-    for n, path, after in ((2, args.heldout2, "the first held-out set was"), (3, args.heldout3, "the first two held-out sets were")):
+    for n, path, after in ((2, args.heldout2, "the first held-out set was"), (3, args.heldout3, "the first two held-out sets were"),
+                           (4, args.heldout4, "the first three held-out sets were")):
         later = [json.loads(line) for line in path.open() if line.strip()] if path.exists() else []
         if not later:
             continue

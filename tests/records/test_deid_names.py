@@ -28,9 +28,19 @@ EXAMPLES = [
     "hi its me, my sister [[dolores]] will drive me on [[Sat 11/18/2023]], call [[864/555/0137]]",
     "Device SN [[175034]]; mail to [[RR 2 Box 119]] or [[1450 NW Overton St.]]; the [[3rd of May]] works; [[92]] y.o. F.",
     "[[Rosa Elena Gutiérrez]] moved here from [[Las Cruces]] to live with her son.",
+    # relatives and people named by how they are addressed
+    "Family ([[Will]], son) updated by phone. Spouse [[Ray]] to call; granddaughter [[Faith]] present.",
+    "hi its [[shelby]] again ([[bud]]'s daughter). my sister [[autumn]] can drive; mom ([[Rose]]) is hard of hearing",
+    "Called ahead to charge nurse [[Jo]]. hi dr [[halloran]]'s team, the rash is worse.\nThanks a million,\n[[Pat]]\n",
+    # short dates by context, ratios and scores kept; towns by what follows them; rooms, beds and table initials
+    "Switched to apixaban effective [[1/30]]; simulation [[2/10]], start [[2/17]]; 3/12 lymph nodes; pain 7/10; grade 2/3.",
+    "She lives at [[18 Alder Court]], [[Bridgeport]], CT; moved from [[Calgary]], AB [[T2N 2T9]]. Room [[7114-B]], bed [[12]].",
+    "# | MRN | Pt | Summary\n1 | [[88204516]] | [[J.R.]], 67M | pancreatic head adenocarcinoma\n| [[D.H.]] | enrolled",
+    "Planning CT booked for [[24 February]]; presented in [[November]] with a neck lump. May consider reirradiation.",
     # clinical eponyms, scales, clones, codes and services are not people or places
     "63-year-old man with metastatic NSCLC, EGFR exon 19 deletion positive, progressed on osimertinib. Gleason Score 7.",
-    "my wedding is in june and i kinda worry about the bumps on my arm",
+    # a bare month is a date element (HIPAA keeps only the year); "wedding" and "kinda" are no names
+    "my wedding is in [[june]] and i kinda worry about the bumps on my arm",
     "de novo stage IV disease; carcinoma in situ; 2/3 nodes; ER 8/8; tamoxifen 20 mg daily; 3/4 cores.",
     "ALK D5F3 clone positive; G2P2; AZD9291 on trial; Gleason Grade Group 2; Oncotype DX recurrence score 18.",
     "Ann Arbor stage III. Gleason Score 7. Bloom Richardson grade 2. Hodgkin Lymphoma. Allred Score 8.",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from oncoguide.records.deid_names import CLINICAL_WORDS, find_names
+from oncoguide.records.deid_names import CLINICAL_WORDS, clinical_vocabulary, find_names
 from oncoguide.records.deid_ner import entity_spans
 
 MONTHS = {
@@ -26,7 +26,8 @@ MONTHS = {
 }
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _NAME = r"[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![a-z]))?(?: (?!(?:MRN|DOB|ID|SSN|Age|Sex)\b)[A-Z][a-zA-Z'\-]+(?![\w'\-]*:)){0,2}"
-_CRED = r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?-?C?|Ph\.?D\.?|FCAP|MBBS|DNP|RPh|PharmD)\b"
+_CRED = (r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?-?C?|Ph\.?D\.?|FCAP|MBBS|DNP|RPh|PharmD|CPhT|CCRP|OCN|LPN|"
+         r"CNA|MSW|LCSW|APRN|FNP|CRNP)\b")
 _FAC_SUFFIX = (
     r"(?:Hospital|Medical Center|Medical Centre|Health System|Health Center|Cancer Center|Cancer Institute|"
     r"Clinic|Infirmary|Oncology Associates|Oncology Group|Medical Group|Healthcare|Health|Laboratories|"
@@ -36,9 +37,9 @@ _FAC_SUFFIX = (
     r"Group|Surgery|Team|Genetics|Palliative Care|Diagnostics|Urology|Dermatology|Cardiology|Program|Medicine|Network|"
     r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
     r"Supply|Company|Funeral Home|Authority|Consortium|Home Infusion|Infusion|Hematology|Fellowship|Ministries|Congregation|"
-    r"Pathology|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
+    r"Pathology|Pavilion|Library|Lodge|NHS Foundation Trust|NHS Trust|Health Board|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
-_STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row)\.?"
+_STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row|Crescent|Cres|Close|Parade|Mews|Grove|Gardens|Loop|Quay|Walk)\.?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 _STATES = (
@@ -102,7 +103,10 @@ _RULES: list[_Rule] = [
     _r("id", r"\b\d{1,3}[A-Z]\d{6,}\b"),  # CLIA-style 36D0987712
     _r("id", r"\b\d{2}-\d{7}\b"),  # employer / tax id
     # any "<word> ID", "#", "No." label followed by a code with digits: "Hospice ID: GSH-240311", "(ID INT-2291)"
-    _r("id", r"(?i)\b(?:ID|No\.|Number|#)[ \t]*[:#]?[ \t]*(?P<v>[A-Z]{0,5}-?\d[\dA-Z-]{3,})\b", "v"),
+    # ("#" is no word character, so it needs no \b before it: "billing #: 018842", "Screening #: S-014")
+    _r("id", r"(?i)(?:\b(?:ID|No\.|Number)|#)[ \t]*[:#]?[ \t]*(?P<v>[A-Z]{0,5}-?\d[\dA-Z-]{2,})\b", "v"),
+    _r("id", r"(?i)\b(?:access|pass|confirmation|reference|authori[sz]ation|claim|policy|account|acct|member|group)"
+             r"[ \t]+(?:code|number|no\.?)[ \t]*[:#]?[ \t]*(?P<v>[A-Z]{0,5}-?\d[\dA-Z-]{2,})\b", "v"),
     _r("id", r"(?i)\bour chart\s+(?P<v>[A-Z]{0,5}-?\d[\dA-Z-]{3,})", "v"),  # grouped card and tracking numbers
     # Letter-digit codes: a prefix and six or more digits, letters and digits interleaved, or prefix-dash-number.
     # Investigational drug codes (AZD9291, MK-3475) have fewer digits and stay; so do trial ids (NCT + 8 digits).
@@ -110,7 +114,7 @@ _RULES: list[_Rule] = [
     # Unlabelled codes of three or more hyphenated parts (device serials, member ids); not dates or phones.
     _r("id", r"(?<![\w-])(?!\d{1,4}-\d{1,2}-\d{1,4}(?![\w-]))(?!\d{3}-\d{3}-\d{4}(?![\w-]))"
              r"(?=(?:[A-Z-]*\d){4})[A-Z0-9]{1,8}(?:-[A-Z0-9]{1,8}){2,}(?![\w-])"),  # 4+ digits: not "T2-N1-M0"
-    _r("phone", r"(?<![\w.])0\d{3,4}[ \t]?\d{6}\b|(?<![\w.])0\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4}\b"),  # 07700 900461
+    _r("phone", r"(?<![\w.])0\d{3,4}[ \t]?\d{6}\b|(?<![\w.])0\d{1,4}[ \t]\d{3,4}[ \t]\d{3,4}\b"),  # 07700 900461
     _r("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\d])"),  # +353 87 555 4412
     _r("phone", r"(?i)\b(?:ext\.?|extension|pager|beeper|x)\s*[#:]?\s*(?P<v>\d(?:-?\d){3,5})\b", "v"),
     # Dates of birth: fully removed.
@@ -123,17 +127,27 @@ _RULES: list[_Rule] = [
     _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{4}[-/]\d{1,2}[-/]\d{1,2}\b" + _TIME),
     _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b" + _TIME),
     _r("date", r"(?i)\b(?:19|20)\d{2}-" + _MON + r"-\d{1,2}\b"),  # 1957-Dec-03
+    _r("date", r"(?i)\b(?:19|20)\d{2}-" + _MON + r"(?![\w-])"),  # 2026-Jan
+    # a bare month after a preposition ("in November", "since December", "in Jan."): HIPAA counts every date
+    # element but the year; "May" only capitalized, so the verb stays
+    _r("date", r"(?i:\b(?:in|since|during|until|till|by|from|through|of|early|late|mid|last|next|this|before|after)[ \t]+"
+               r"(?:(?:early|late|mid)[ \t-]+)?)(?P<v>(?i:January|February|March|April|June|July|August|September|"
+               r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)|May)(?![\w])", "v"),
+    # a day and month without the year: "24 February", "10 March"
+    _r("date", r"(?i)\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+(?:January|February|March|April|May|June|July|August|"
+               r"September|October|November|December)\b"),
     # a weekday makes a short date certain: "Thu 5/29", "Saturday 10/05", "Wed., Nov. 5"
     _r("date", r"(?i)\b" + _WEEKDAY + r"(?:(?:[1-9]|1[0-2])/(?:[0-2]?\d|3[01])\b|" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b)"),
     _r("date", r"(?i)\b" + _MON + r"\s+['’]\d{2}\b"),  # Jun '25
     # "week of 1/27", "due 10/31", "on the 17th": a short date where the words before it say so
     _r("date", r"(?i)\b(?:on|by|since|until|till|thru|through|due|dated|week of|weekend of|scheduled(?: for)?|appt|appointment|"
                r"visit|started|stopped|resumed|admitted|discharged|last|next|before|after|note|ECG|EKG|echo|CT|MRI|PET|scan|"
-               r"BM|disconnected|drawn|collected|infused)\s+(?:the\s+)?"
+               r"BM|disconnected|drawn|collected|infused|given|dose|date|encounter|confirmed|received|done|seen|called|"
+               r"completed|and|or)\s+(?:the\s+)?"
                r"(?P<v>(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?![\d/])(?!\s*(?:lymph|nodes?|LNs?|cores?|slides?|blocks?|biops))|"
                r"\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:cycle|dose|day|percentile|line|time|week|floor|rib|vertebra|grade|birthday)))", "v"),
     # month/day followed by a time, or opening a line of a message log: "2/26 9:14am", "3/1: called back"
-    _r("date", r"(?im)(?:\b|^)(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=,?\s+(?:at\s+)?\d{1,2}:\d{2})" + _TIME
+    _r("date", r"(?im)(?:\b|^)(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=,?\s+(?:at\s+)?\d{1,2}(?::\d{2}|\s*[ap]\.?m\b))" + _TIME
                + r"|^\s*(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=[\s:-])"),
     _r("date", r"(?i)\b\d{1,2}(?:st|nd|rd|th)\s+of\s+" + _MON + r"(?:,?\s+\d{4})?"),  # the 3rd of May
     _r("date", r"(?i)\b" + _WEEKDAY + r"?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b" + _TIME),
@@ -153,9 +167,28 @@ _RULES: list[_Rule] = [
     _r("age", r"(?i)\b(?P<v>(?:9\d|1[0-2]\d))(?=[\s-]*(?:years?|yrs?|y/?o\b|y\.o\.|y\b|year-old|[FM]\b))", "v"),
     _r("age", r"(?i)\b(?:turned|age of|I'm|I am|he's|she's|now)\s+(?P<v>9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|mm|cm|bpm|/))", "v"),
     _r("age", r"(?i)\b(?:age[ds]?|aged)\s*[:=]?\s*(?P<v>9\d|1[0-2]\d)\b", "v"),
+    # "(Mrs. Odessa Carter, 92)", "died 91", "died at 94"
+    _r("age", r"(?:\b[A-Z][a-z'’\-]+,[ \t]*|(?i:\b(?:died|passed away|deceased)[ \t]+(?:at[ \t]+)?(?:age[ \t]+)?))(?P<v>9\d|1[0-2]\d)\b(?![ \t]*(?:%|mg|kg|mm|cm|/))", "v"),
+    _r("name", r"(?i:\binitials)[ \t]*[:\-]?[ \t]*(?P<v>(?:[A-Z]\.?){2,4})(?![\w])", "v"),
+    _r("name", r"(?P<v>\b[A-Z]\.[ \t]?[A-Z][a-zA-Z'\-]+),?[ \t]+" + _CRED, "v"),
+    _r("id", r"(?i)\bgroup[ \t]*(?:#|no\.?|number)?[ \t]*[:#]?[ \t]*(?P<v>\d[\d-]{3,})\b", "v"),
+    # room and bed numbers; numbers written in spaced groups after an id label ("PHN: 9876 543 217")
+    _r("id", r"(?i:\b(?:room|rm|bed)\b\.?[ \t]*[:#]?[ \t]*)(?P<v>[A-Z]{0,4}-?\d{1,5}(?:-?[A-Z]\b)?)(?![\w/])", "v"),
+    _r("id", r"(?i:\b(?:no|number|#|PHN|NHS|medicare|health card|HCN|OHIP|MSP|AHCIP|ID)\b\.?[ \t]*[:#]?[ \t]*)"
+             r"(?P<v>\d{2,5}(?:[ \t]\d{1,6}){1,3})\b", "v"),
+    _r("id", r"(?i:\b(?:SSN|social security(?: number)?|SIN)\b[^\n\d]{0,20})(?P<v>\d{4})\b", "v"),
+    # codes of nine or more letters and digits mixed ("3KT7WQ2NP18"), prefixed references ("CO/RW1187432")
+    _r("id", r"\b(?!NCT\d{8}\b)(?=[A-Z0-9]{9,}\b)(?=(?:[A-Z]*\d){3})(?=(?:\d*[A-Z]){3})[A-Z0-9]+\b"),
+    _r("id", r"\b[A-Z]{1,4}/[A-Z]{1,4}\d{4,}\b"),
+    # initials standing for a patient: before age/sex ("J.R., 67M") or alone in a table cell ("| D.H. |")
+    _r("name", r"\b(?:[A-Z]\.){2,3}(?:-[A-Z]\.)?(?=,?[ \t]*\d{1,3}[ \t]*(?:[MF]\b|yo\b|y/o|-year))"),
+    _r("name", r"(?<=\|)[ \t]*(?P<v>(?:[A-Z]\.){2,3}(?:-[A-Z]\.)?)[ \t]*(?=\|)", "v"),
+    # nicknames in quotes beside a name: Dorothy ("Dot"), WILLIAM "BILL"
+    _r("name", r"(?<=[A-Za-z])[ \t]*\(?[ \t]*[\"“](?P<v>[A-Z][A-Za-z]+)[\"”][ \t]*\)?", "v"),
     # Addresses.
     _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit|Bldg|Building|Floor|Fl)\.?\s*#?\w+|\d+(?:st|nd|rd|th) Floor)?"),
-    _r("address", r"\b(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s+" + _STATES + r"\s+\d{5}(?:-\d{4})?\b"),
+    _r("address", r"\b(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,?\s+" + _STATES + r"\s+\d{5}(?:-\d{4})?\b"),
+    _r("address", r"\b(?:[a-z]+[ \t])?[a-z]{3,},?[ \t]+" + _STATES + r"[ \t]+\d{5}(?:-\d{4})?\b"),  # typed: "las cruces NM 88011"
     _r("address", r"\b\d{1,6}[ \t]+(?:North|South|East|West|N|S|E|W)[ \t]+\d{1,5}[ \t]+(?:North|South|East|West|N|S|E|W)\b"
                   r"(?:,?[ \t]+(?:Suite|Ste|Apt|Unit)\.?[ \t]*#?\w+)?"),  # grid addresses: 5770 South 300 East
     _r("address", r"\b[NSEW]?\d{2,6}[ \t]+County[ \t]+(?:Road|Rd|Highway|Hwy)[ \t]+[A-Z0-9]{1,3}\b"),
@@ -165,11 +198,25 @@ _RULES: list[_Rule] = [
     _r("address", r"\b\d{1,6}[ \t]+(?!(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|mg|mcg|ml|times|each|per|more|of|to|in|at|a|the|cycles?|doses?)\b)(?:[a-z]+[ \t]+){1,4}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|way|blvd|ct|court|pl|place)\b\.?(?:,?\s+(?:apt|unit|suite)\.?\s*#?\w+)?|"
                r"\b\d{1,6}[ \t]+(?:calle|avenida|camino|rue|via)(?:[ \t]+[a-z]+){1,3}?(?:,?\s+(?:apt|unit)\.?\s*#?\w+)?"),
     _r("address", r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}" + _STREET + r"\s+(?:North|South|East|West|N|S|E|W)\b(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
+    # a town by what follows it: a state code, a province and postal code, a UK postcode, a country
+    # (MD and PA are credentials far more often than states: "Lee, MD")
+    _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),[ \t]*(?!MD\b|PA\b)" + _STATES + r"\b(?![ \t]*\d)(?=[ \t]*(?:[.;,)\n]|$))", "v"),
+    _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ \t]+[A-Z]\d[A-Z]", "v"),
+    _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b", "v"),
+    _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]*(?:Spain|Mexico|Canada|Ireland|Scotland|Wales|England|"
+               r"India|China|Japan|Korea|Philippines|Vietnam|Nigeria|Ghana|Kenya|Brazil|Colombia|Peru|Argentina|Chile|Italy|"
+               r"France|Germany|Poland|Portugal|Greece|Israel|Egypt|Pakistan|Australia|Jamaica|Haiti|Cuba|Puerto Rico)\b", "v"),
     _r("zip", r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"),  # Canadian postal code
     _r("zip", r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),  # UK postcode
     _r("address", r"(?i)\b(?:Flat|Apt|Apartment|Unit)\s*\w{1,4},?\s+\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}" + _STREET),
-    _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?\d{1,3}(?:st|nd|rd|th)[ \t]+" + _STREET),  # 403 W 12th St
+    _r("address", r"\b\d{1,6}[ \t]+(?:(?:[NS][EW]|[NSEW])\.?[ \t]+)?\d{1,3}(?:st|nd|rd|th)[ \t]+" + _STREET
+                  + r"(?:,?[ \t]+(?:Apt|Suite|Ste|Unit|#)\.?[ \t]*\w+)?"),  # 403 W 12th St, 6124 NE 112th Avenue
     _r("zip", r"(?i)\b(?:zip(?:\s*code)?)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?)", "v"),
+    # a town and an Australian state with its postcode: "Buderim QLD 4556"
+    _r("address", r"\b(?:[A-Z][a-z]+[ \t]){0,2}[A-Z][a-z]+,?[ \t]+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+\d{4}\b"),
+    _r("address", r"\b\d{1,6}[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"[ \t]*#[ \t]?\w+"),  # 2740 Poplar Ave #14
+    _r("address", r"\b(?:Route|Rte|Highway|Hwy|State Road|County Road|SR|CR)[ \t]+\d{1,4}[A-Z]?\b(?![.,]\d|[ \t]*(?:mg|%|cm|mm))"),
+    _r("address", r"(?m)(?<=Address:)[ \t]*(?P<v>Box[ \t]+\d+)|\b(?:Box)[ \t]+\d+(?=,[ \t]*[A-Z][a-z]+)"),
     # Facilities: capitalized words ending with an institution suffix.
     _r(
         "facility",
@@ -205,7 +252,12 @@ _RULES: list[_Rule] = [
         + _NAME + r")",
         "v",
     ),
-    _r("name", r"(?i:\b(?:daughter|son|husband|wife|sister|brother|mother|father|partner|spouse))\s+(?P<v>[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)", "v"),
+    _r("name", r"(?i:\b(?:daughter|son|husband|wife|sister|brother|mother|father|partner|spouse)(?:\s+of)?)\s+(?P<v>[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)", "v"),
+    # a relative named beside the kinship word in brackets: "(Will, son)", "Marty Bloom (husband of …)"
+    _r("name", r"(?P<v>\b[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)[ \t]*\((?:(?:her|his|their|the patient's|pt'?s)[ \t]+)?"
+               r"(?i:(?:grand|step)?(?:daughter|son)|husband|wife|sister|brother|mother|father|partner|spouse)\b", "v"),
+    _r("name", r"\((?P<v>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?),[ \t]*(?:(?:her|his|their)[ \t]+)?"
+               r"(?i:(?:grand|step)?(?:daughter|son)|husband|wife|sister|brother|mother|father|partner|spouse)\)", "v"),
     _r("name", r"(?P<v>\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=\s*[(,|]?\s*(?:MRN|DOB|D\.O\.B|Medical Record))", "v"),
     # Unlabelled names by what follows them: age/sex ("Priscilla Yang, 58F") or an encounter verb.
     _r("name", r"(?P<v>\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=,\s*\d{1,3}\s*(?:[FM]\b|yo\b|y/o|-year|year))", "v"),
@@ -276,6 +328,58 @@ def is_department(value: str) -> bool:
     return bool(words) and all(w in _SPECIALTY_WORDS or w in CLINICAL_WORDS for w in words)
 
 
+# Report words that precede ", CT" or ", IN" in findings ("Invasive carcinoma, CT.") without being a town.
+_REPORT_WORDS = {"margin", "margins", "tumor", "tumour", "biopsy", "invasive", "specimen", "node", "nodes", "present",
+                 "absent", "identified", "noted", "seen", "see", "comment", "note", "diagnosis", "history", "findings",
+                 "impression", "scan", "imaging", "chest", "abdomen", "pelvis", "head", "neck", "contrast"}
+
+
+# A month/day ("2/24") that is a ratio instead: the word before is a score or grade, or what follows counts things.
+_RATIO_BEFORE = {"grade", "score", "pain", "allred", "ratio", "ecog", "ps", "gleason", "strength", "power", "g", "of", "in",
+                 "tubules", "mitoses", "pleomorphism", "nuclear", "fuhrman", "isup", "who", "ki", "bp", "bi-rads", "birads",
+                 "tirads", "lirads", "pirads", "figo", "sbr", "nottingham", "her2", "ihc", "were", "are", "positive",
+                 "negative", "involved", "total", "nodes", "cores", "t", "n", "m", "stage", "step", "level", "vas", "nrs",
+                 "painad", "fatigue", "nausea", "distress", "anxiety", "full", "cultures", "bottles", "sets", "match",
+                 "er", "pr", "ar", "pgr", "tps", "cps", "mmr", "msi", "carcinoma", "adenocarcinoma", "metastatic", "metastasis",
+                 "tumor", "tumour", "station", "node", "ln", "lns", "micrometastasis", "deposits", "melanoma", "involvement"}
+_SHORT_DATE = re.compile(r"(?<![\w/.+:\-])(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?![\w/+%\"”]|[.,]\d)")
+_RATIO_AFTER = re.compile(
+    r"(?i)\s*(?:\+|\(|of\b|lymph|nodes?|LNs?\b|cores?|slides?|blocks?|biops|specimens?|fragments?|positive|involved|neg|"
+    r"pos\b|tumou?r|sentinel|axillary|mg|ml|cm|mm|units?|times|x\b|doses?|cycles?|fractions?|fx\b|patients?|pts\b|"
+    r"cases|samples|sites|ratio|scale|score|strength|inch|in\b|were|are|had|showed|with|examined|removed|retrieved|"
+    r"harvested|resected|sampled|pain|severity|HLA|at rest|grew)")
+
+
+_COUNTED = re.compile(r"(?i)\b(?:lymph|nodes?|nodal|LNs?|station|sentinel|cores?|slides?|blocks?|margins?|fragments?)\b")
+
+
+def short_dates(text: str) -> list[tuple[int, int]]:
+    """Month/day dates written without a year ("effective 1/30", "clinic 2/24", "(2/11)").
+
+    Pathology is full of ratios written the same way ("3/12 lymph nodes", "grade 2/3", "pain 7/10"), so a short
+    date is taken only when neither the word before nor the words after make it a count or a score.
+    """
+    out: list[tuple[int, int]] = []
+    for m in _SHORT_DATE.finditer(text):
+        before = re.search(r"([\w+\-]+)\W{0,3}$", text[max(0, m.start() - 30) : m.start()])
+        if before and before.group(1).lower() in _RATIO_BEFORE:
+            continue
+        if _RATIO_AFTER.match(text, m.end()):
+            continue
+        sentence = re.split(r"[.;\n]\s", text[max(0, m.start() - 150) : m.start()])[-1]
+        if _COUNTED.search(sentence):
+            continue  # "Subcarinal lymph node: metastatic mesothelioma (2/3)"
+        out.append(m.span())
+    return out
+
+
+def _townlike(value: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
+    vocab = clinical_vocabulary()
+    return bool(words) and not is_department(value) and not any(
+        w in vocab or w in CLINICAL_WORDS or w in _REPORT_WORDS for w in words)
+
+
 def find_phi(text: str) -> list[PHISpan]:
     """All PHI spans in `text`, overlaps merged (the earlier/longer span wins)."""
     found: list[PHISpan] = []
@@ -287,11 +391,14 @@ def find_phi(text: str) -> list[PHISpan]:
             value = text[start:end].strip()
             if rule.kind in ("facility", "name") and is_department(value):
                 continue
+            if rule.kind == "city" and not _townlike(value):
+                continue
             if rule.kind == "name":
                 first = value.split()[0].strip(",").lower() if value.split() else ""
                 if first in _NOT_NAMES:
                     continue
             found.append(PHISpan(kind=rule.kind, start=start, end=end))
+    found += [PHISpan(kind="date", start=a, end=b) for a, b in short_dates(text)]
     found += [PHISpan(kind="name", start=a, end=b) for a, b in find_names(text)]
     found += [PHISpan(kind=kind, start=a, end=b) for kind, a, b in entity_spans(text)]
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))

@@ -225,6 +225,72 @@ def initial_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_KIN = (r"(?:grand|step)?(?:daughter|son|child)|husband|wife|hubby|(?:half-?)?(?:sister|brother)|sis|bro|mother|father|"
+        r"mom|mum|mommy|mama|dad|daddy|papa|partner|spouse|fianc[eé]e?|aunt|auntie|uncle|niece|nephew|cousin|"
+        r"grand(?:mother|father|ma|pa|daughter|son)|(?:boy|girl)friend|neighbou?r|friend|caregiver")
+_RELATIVE = re.compile(rf"(?i:\b(?:{_KIN})(?:-in-law)?)(?:[ \t]+of)?[ \t]*[:,(]?[ \t]*(?<=[\s:,(])(?P<v>[^\W\d_][\w'’\-]*)(?![\w'’\-])")
+
+
+def relative_names(text: str) -> list[tuple[int, int]]:
+    """A relative's name right after the kinship word: "son DJ", "spouse Ray", "my sister autumn", "Brother: Duc".
+
+    The kinship word is strong context, so a given name as common as a word ("Faith", "Ray") counts when written
+    with a capital; lower case ("my mom rosie") only for given names rarer than everyday words ("will" is a verb).
+    """
+    lists, vocab = name_lists(), clinical_vocabulary()
+    out: list[tuple[int, int]] = []
+    for m in _RELATIVE.finditer(text):
+        token, folded = m["v"], _fold(m["v"])
+        if folded in vocab or folded in _CLINICAL or folded in _PARTICLES or folded in _SLANG:
+            continue
+        z = zipf_frequency(folded, "en")
+        if token.isupper() and len(token) <= 3:
+            ok = folded not in lists.words and z < 5.0  # "DJ", "AJ"; not "ER"
+        elif token[0].isupper():
+            ok = (_is_given(token, lists) and z < 5.5) or (not _is_word(token, lists) and z < 3.0)
+        else:
+            ok = folded in lists.given and z < _COMMON_GIVEN - 0.3
+        if ok:
+            out.append(m.span("v"))
+    return out
+
+
+_ROLE = re.compile(r"(?i:\b(?:nurse|navigator|coordinator|pharmacist|chaplain|interpreter|social worker|aide|therapist|"
+                   r"counsel+or|dietitian|scheduler|receptionist|dr|doctor))\.?[ \t]+(?P<v>[^\W\d_][\w'’\-]*)(?![\w\-])")
+_SELF = re.compile(r"(?i:\b(?:it'?s|this is|i'?m|i am)|\bhi|\bhey|\bhello|\bdear|\bthanks?|\bthx|\bthank you|\bcheers|\blove)"
+                   r"[ \t]*[,-]?[ \t]+(?P<v>[^\W\d_][\w'’\-]*)(?=[ \t]*(?:[,.!?:;()\-–—]|again\b|here\b|$|\n))", re.MULTILINE)
+# "(bud's daughter)", "Rose's husband": a name owning a kinship word
+_OWNER = re.compile(rf"(?<![\w'’])(?P<v>[^\W\d_][\w\-]*)['’]s[ \t]+(?i:{_KIN})\b")
+_SIGN_OFF = re.compile(r"(?i:\b(?:thanks|thank you|thx|ty|cheers|regards|best|love|sincerely|xo+)(?:[ \t]+a million|[ \t]+so much)?)"
+                       r"[ \t]*[,!.\-–—]*[ \t]*\n?[ \t]*[-–—]?[ \t]*(?P<v>[A-Z][a-z'’\-]+)[ \t]*(?=\n|$)")
+
+
+_ADDRESS_WORDS = {"doctor", "doc", "nurse", "team", "everyone", "all", "there", "guys", "folks", "again", "dear", "sir",
+                  "madam", "maam", "mom", "dad", "honey", "sweetie", "friend", "friends", "again", "back", "so"}
+
+
+def addressed_names(text: str) -> list[tuple[int, int]]:
+    """One-word names by how people address each other: "nurse Jo", "dr halloran's team", "hi Summer -",
+    "its michelle,", "thanks a million,\nPat". Given names only (or, after a title, no ordinary word)."""
+    lists, vocab = name_lists(), clinical_vocabulary()
+    out: list[tuple[int, int]] = []
+    for pattern in (_ROLE, _SELF, _SIGN_OFF, _OWNER):
+        for m in pattern.finditer(text):
+            token = m["v"]
+            folded = _fold(token)
+            if pattern is _ROLE and len(token) == 1 and token.isupper() and m.group(0)[:2].lower() == "dr":
+                out.append(m.span("v"))  # "doesn't want to bother dr P"
+                continue
+            if folded in vocab or folded in _CLINICAL or folded in _SLANG or folded in _ADDRESS_WORDS or len(folded) < 2:
+                continue
+            z = zipf_frequency(folded, "en")
+            title = pattern is _ROLE and m.group(0)[:2].lower() in ("dr", "do")
+            if ((folded in lists.given and z < (5.5 if token[0].isupper() else _COMMON_GIVEN))
+                    or ((title or pattern is _SIGN_OFF) and not _is_word(token, lists) and z < 3.5)):
+                out.append(m.span("v"))
+    return out
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
     """Character spans of person names the lists recognise, plus later mentions of their tokens."""
     lists = name_lists()
@@ -250,7 +316,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     and not (_is_word(last, lists) and _is_word(first, lists))
                     and _fold(last) not in _CLINICAL and _fold(first) not in _CLINICAL):
                 spans.append((base + m.start(), base + m.end()))
-    spans += unknown_proper_nouns(text) + casual_names(text) + initial_names(text)
+    spans += unknown_proper_nouns(text) + casual_names(text) + initial_names(text) + relative_names(text)
+    spans += addressed_names(text)
     return spans + _repeat_mentions(text, spans, lists)
 
 

@@ -61,7 +61,7 @@ _STOP = re.compile(r"(?<=[.;])\s+(?=[A-Z][a-z])|\n\s*\n|;|\n(?=[A-Z][\w -]{1,25}
 
 _HER2_STOP = re.compile(r"(?<=[.])\s+(?=[A-Z])|\n\s*\n|\n(?=[A-Z][\w -]{1,25}:)")
 _POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|\+(?![\d/])|reactive|overexpress\w*|amplified|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of|(?<!un)methylated|altered)")
-_NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplified|non-?amplified|no amplification|not detected|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified|unmethylated|not altered|no alterations?|not mutated|no (?:\w+ )?(?:rearrangements?|fusions?|translocations?|amplification)|not identified)")
+_NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d]|[ \t]+[A-Za-z])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplified|non-?amplified|no amplification|not detected|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified|unmethylated|not altered|no alterations?|not mutated|no (?:\w+ )?(?:rearrangements?|fusions?|translocations?|amplification)|not identified)")
 _EQUIV = re.compile(r"(?i)\b(equivocal|borderline|indeterminate)\b")
 _PERCENT = re.compile(r"(?<![\d.])(?P<cmp>[<>]=?|≥|≤)?\s*(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:-\s*(?P<v2>\d{1,3})\s*)?%")
 _ALLRED = re.compile(r"(?i)allred(?:\s+score)?\s*[:=]?\s*(?:of\s+)?(?P<v>[0-8])(?:\s*/\s*8)?")
@@ -313,21 +313,44 @@ def extract(doc: Doc) -> list[Finding]:
     return out
 
 
+# Words before a result that date it to a later specimen than the diagnosis ("receptors on recurrence biopsy",
+# "Bx T8: metastatic carcinoma …; ER 80%"): a summary of several years keeps the latest result, as a clinician would.
+_LATER = re.compile(r"(?i)\b(?:recurren\w*|relapse\w*|metasta\w*|progression|rebiops\w*|re-?tested|repeat(?:ed)? (?:biopsy|testing)|"
+                    r"(?:liver|bone|lung|brain|pleural|adrenal|skin|chest wall|peritoneal)\s+(?:biopsy|bx))")
+
+
+def _later_specimen(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LATER.search(text, max(line_start, start - 120), start))
+
+
+def _guideline_status(name: str, status: str | None, cancer_type: str | None) -> str | None:
+    """"Low" is a breast-cancer category (ASCO/CAP): PR has none, and ER-low or HER2-low outside breast cancer is
+    reported as ER positive or HER2 negative (gastric HER2 IHC 1+ is negative)."""
+    if status != "low":
+        return status
+    if name == "PR":
+        return "positive"
+    if cancer_type and cancer_type != "breast cancer" and name in ("ER", "HER2"):
+        return "positive" if name == "ER" else "negative"
+    return status
+
+
 def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
-    """One entry per marker per document: the mention with a status and the most detail wins."""
+    """One entry per marker per document: a later specimen's result first, then the mention with a status and
+    the most detail."""
     best: dict[str, Finding] = {}
     # HER2: the ISH-resolved result outranks an equivocal IHC line of the same report
     her2_rank = {"positive": 3, "low": 3, "negative": 2, "equivocal": 1, None: 0}
 
     def key(f: Finding) -> tuple:
         rank = her2_rank[f.extra["status"]] if f.value == "HER2" else int(f.extra["status"] is not None)
-        return (rank, f.score, len(f.extra["value"] or ""))
+        return (f.extra["status"] is not None, _later_specimen(doc.text, f.start), rank, f.score, len(f.extra["value"] or ""))
 
     for f in findings:
         cur = best.get(f.value)
         if cur is None or key(f) > key(cur):
             best[f.value] = f
     for name, f in best.items():
-        profile.biomarkers.append(
-            Biomarker(name=name, status=f.extra["status"], value=f.extra["value"], evidence=doc.evidence(f.start, f.end))
-        )
+        status = _guideline_status(name, f.extra["status"], profile.cancer_type)
+        profile.biomarkers.append(Biomarker(name=name, status=status, value=f.extra["value"], evidence=doc.evidence(f.start, f.end)))

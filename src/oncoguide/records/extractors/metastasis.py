@@ -15,7 +15,7 @@ from oncoguide.records.model import PatientProfile
 from oncoguide.records.patterns import alternation
 
 SITES: dict[str, str] = {
-    r"bones?(?! marrow)|osseous|skeletal|spine|spinal|vertebra\w*|rib|ribs|pelvis|pelvic bones?|sacrum|femur|humerus|lytic": "bone",
+    r"bones?(?! marrow)|osseous|skeletal|spine|spinal|vertebra\w*|rib|ribs|pelvic bones?|sacrum|sacral|femur|femoral|humerus|iliac|acetabul\w*|lytic": "bone",
     r"liver|hepatic": "liver",
     r"lungs?|pulmonary": "lung",
     r"brain|cerebral|cerebellar|intracranial": "brain",
@@ -31,11 +31,15 @@ SITES: dict[str, str] = {
 }
 _SITE_ALT = alternation(SITES)
 _SITE_RE = re.compile(r"(?i)\b(" + _SITE_ALT + r")\b")
-_MOD = r"(?:(?:multiple|bilateral|both|contralateral|contralat|ipsilateral|left|right|L|R|new|numerous|several|few|small|diffuse|retroperitoneal|mediastinal|vertebral|\w+-only)\s+)*"
+# modifiers before a site, each may carry a bracketed detail: "left (contralateral) adrenal gland"
+_MOD = (r"(?:(?:multiple|bilateral|bilat|both|contralateral|contralat|ipsilateral|left|right|L|R|new|numerous|several|few|small|"
+        r"diffuse|retroperitoneal|mediastinal|vertebral|\w+-only|\d+|two|three|four|five|enlarging|growing|innumerable)(?:\s*\([^)\n]{0,30}\))?\s+)*")
 # each site may carry "-only", a plural "nodules"/"lesions" and a bracketed detail: "bone (multiple ribs, T6)"
 _LIST = (r"(?:" + _MOD + r"(?:" + _SITE_ALT + r")(?:-only)?(?:\s+(?:nodules?|lesions?))?(?:\s*\([^)\n]{0,60}\))?"
-         r"(?:\s*(?:,|and|&|/|or|\+)\s*(?:the\s+)?)?){1,6}")
-_MET = (r"(?:metastas[ie]s|metastatic|mets|metastatic disease|metastatic lesions?|lesions?|deposits?|involvement|spread|"
+         r"(?:\s*(?:,\s*and|,|and|&|/|or|\+)\s*(?:the\s+)?)?){1,6}")
+_MET = (r"(?:(?:parenchymal|lytic|sclerotic|blastic|osteolytic|osteoblastic|mixed|enhancing|ring-enhancing|hypermetabolic|"
+        r"FDG-avid|avid|hypodense|hypoattenuating|soft[- ]tissue)\s+)?"
+        r"(?:metastas[ie]s|metastatic|mets|metastatic disease|metastatic lesions?|lesions?|deposits?|involvement|spread|"
         r"nodules? consistent with metasta\w+|disease|carcinomatosis|recurrence)")
 _PATTERNS = [
     # "metastatic to bone and liver", "metastases to the liver, lungs and bone", "recurrence in the lungs"
@@ -44,11 +48,19 @@ _PATTERNS = [
     # "Sites of metastasis: both lungs, pancreas, mediastinal lymph nodes"
     re.compile(r"(?i)\b(?:sites? of (?:metastas[ie]s|metastatic disease|disease|spread|mets)|mets|metastases|metastatic sites)"
                r"\s*[:\-]\s*(?P<list>" + _LIST + r")"),
+    # "Metastatic 09/2022: bone (L4), left adrenal gland, lung nodules", "de novo stage IVC: liver (4 lesions), peritoneal nodules"
+    # (the date may already be a de-identified placeholder: "Recurrence [date 2024-02]: pulmonary nodules")
+    re.compile(r"(?i)\b(?:metastatic(?: disease| recurrence| relapse)?|stage\s*(?:IV|4)[ABC]?|M1[abc]?|recurrence|relapse|"
+               r"progression|PD)\s*(?:\(?(?:\d{1,2}/\d{2,4}|\[date[^\]\n]{0,12}\])\)?\s*)?[:\-–]\s*(?P<list>" + _LIST + r")"),
+    # "pleural fluid cytology positive for metastatic carcinoma"
+    re.compile(r"(?i)\b(?P<list>pleural|peritoneal|ascitic)\s+(?:fluid|effusion|ascites|washings?)\b[^.\n;]{0,40}?\bpositive\s+for\s+"
+               r"(?:metasta\w+|malignan\w+|carcinoma|adenocarcinoma|tumou?r cells)"),
     # "malignant pleural effusion (cytology positive)": tumour cells in the pleural space
     re.compile(r"(?i)\bmalignant (?P<list>pleural|peritoneal) (?:effusion|ascites|fluid)"),
     # "bone metastases", "liver and lung mets", "hepatic lesions", "peritoneal carcinomatosis"
     re.compile(r"(?i)\b(?P<list>" + _LIST + r")\s*" + _MET + r"\b"),
 ]
+_STAGED = 2  # index of the "Metastatic <date>: …" / "stage IVC: …" pattern above
 _OLIGO = re.compile(r"(?i)\boligo[- ]?metasta\w+")
 # Metastatic disease stated without sites; lymph-node-only statements are regional, not distant.
 _METASTATIC = re.compile(
@@ -87,12 +99,17 @@ def sites_in(fragment: str) -> list[str]:
 
 
 def site_mentions(text: str) -> list[SiteMention]:
-    """Every organ word used as a metastatic location, negated or not (the caller decides)."""
+    """Every organ word used as a metastatic location, negated or not (the caller decides).
+
+    Nodes listed under a metastatic or stage IV heading are distant ones ("stage IVC: liver, para-aortic nodes").
+    """
     out: list[SiteMention] = []
     for pat in _PATTERNS:
         for m in pat.finditer(text):
             for s in _SITE_RE.finditer(text, m.start("list"), m.end("list")):
                 if canon := _canon(s.group(1)):
+                    if canon == "lymph nodes" and pat is _PATTERNS[_STAGED]:
+                        canon = "distant lymph nodes"
                     out.append(SiteMention(canon, s.start(), s.end(), m.start(), m.end()))
     return out
 
