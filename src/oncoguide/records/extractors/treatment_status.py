@@ -20,9 +20,15 @@ _PRIOR = (r"prior|previously|previous|formerly|progressed (?:on|after|through|de
           r"refractory to|intolerant (?:of|to)|was on|were on|had|took|received|completed|was treated|treated in \d{4}|treated with|"
           r"history of|stopped|discontinued|before that|until|in the past|last dose|relapsed after|s/p|status post")
 _PLANNED = (r"plan(?:ned)?(?: is| to)?|will (?:start|receive|begin)|to start|recommended|candidate for|consider(?:ed|ing)?|"
-            r"referred for|offered|eligible for")
+            r"referred for|offered|eligible for|options? (?:include|are|would be|of)|next[- ]line|future|"
+            r"(?:would|could|may) (?:use|offer|consider|add)|reserved|at (?:PD|progression|relapse)(?: with)?")
 _CUE = re.compile(rf"(?i)\b(?:(?P<cur>{_CURRENT})|(?P<pri>{_PRIOR})|(?P<plan>{_PLANNED}))\b")
 _AFTER_CURRENT = re.compile(r"(?i)^[^.;]{0,60}?\b(?:ongoing|since|which (?:s?he|they|I) (?:takes?|is taking|receives?) now|to date|continues)\b")
+# cues after the drug that make it an idea rather than a treatment given: "enfortumab vedotin at PD",
+# "encorafenib + cetuximab reserved for progression", "pembrolizumab not favored"
+_AFTER_PLANNED = re.compile(r"(?i)^[^.;\n]{0,45}?\b(?:at (?:PD|progression|relapse|time of progression)|reserved for|if (?:progress\w*|PD|relapse|needed)|"
+                            r"upon progression|on progression|not favou?red|not (?:given|started|recommended|indicated)|"
+                            r"(?:was|were) discussed|discussed|as (?:a )?(?:future|next|later)[- ]line|(?:is|are) (?:an )?options?)\b")
 _AFTER_PRIOR = re.compile(r"(?i)^[^.;]{0,40}?\b(?:until|stopped|discontinued|completed|was stopped|ended)\b")
 _PIVOT = re.compile(r"(?i)[;]|\.\s|\b(?:and|but|then|,)\s+(?=(?:(?:is|was|s?he|they|I)\s+)?(?:now|currently|then|later|subsequently|is on|started|switched))")
 
@@ -35,14 +41,22 @@ def _segment_start(text: str, start: int) -> int:
     return last
 
 
+def _started_between(seg: str) -> bool:
+    return bool(re.search(r"(?i)\b(?:started|began|receiv\w+|on|since|completed|given)\s*$", seg))
+
+
 def treatment_status(text: str, start: int, end: int) -> Status | None:
     """'current' / 'prior' / 'planned' for the drug at text[start:end], or None when the record does not say."""
     seg = text[_segment_start(text, start) : start]
     cues = list(_CUE.finditer(seg))
+    if (not cues or cues[-1]["plan"] is None) and _AFTER_PLANNED.search(text[end : end + 80]) and not _started_between(seg):
+        return "planned"
     if cues:
         last = cues[-1]
         return "current" if last["cur"] else "prior" if last["pri"] else "planned"
     after = text[end : end + 80]
+    if _AFTER_PLANNED.search(after):
+        return "planned"
     if _AFTER_PRIOR.search(after):
         return "prior"
     if _AFTER_CURRENT.search(after):
