@@ -135,6 +135,10 @@ def description_scores(items: list[dict], predict) -> dict[str, list[int]]:
     return res
 
 
+# Label files and our lexicon name a few cancers differently (same disease, same NCI pages)
+_SYNONYM = {"gastric cancer": "stomach cancer"}
+
+
 def field_scores(items: list[dict], predict) -> dict[str, list[int]]:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
     for item in items:
@@ -149,7 +153,7 @@ def field_scores(items: list[dict], predict) -> dict[str, list[int]]:
                 counts[key][0] += len(got & set(gold))
                 counts[key][1] += len(got - set(gold))
                 counts[key][2] += len(set(gold) - got)
-            elif value == gold:
+            elif value == gold or (field == "cancer_type" and _SYNONYM.get(gold) == value):
                 counts[key][0] += 1
             else:
                 counts[key][2] += 1

@@ -266,7 +266,7 @@ _SIGN_OFF = re.compile(r"(?i:\b(?:thanks|thank you|thx|ty|cheers|regards|best|lo
 
 
 _ADDRESS_WORDS = {"doctor", "doc", "nurse", "team", "everyone", "all", "there", "guys", "folks", "again", "dear", "sir",
-                  "madam", "maam", "mom", "dad", "honey", "sweetie", "friend", "friends", "again", "back", "so"}
+                  "madam", "maam", "mom", "dad", "honey", "sweetie", "friend", "friends", "back", "so"}
 
 
 def addressed_names(text: str) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ HER2 IHC 3+ or ISH-amplified positive, 1+ or 2+/ISH-negative "low", 0 negative, 
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from oncoguide.records.extractors.base import Doc, Finding
 from oncoguide.records.model import Biomarker, PatientProfile
@@ -44,6 +45,7 @@ NAMES: dict[str, str] = {
     r"MET": "MET",
     r"RET": "RET",
     r"NTRK[123]?": "NTRK",
+    r"p16(?:INK4a)?": "p16",
     r"PD-?L1": "PD-L1",
     r"MSS|MSI(?:-H(?:igh)?|-L(?:ow)?)?|microsatellite(?: instability| stable|[- ]instability[- ]high)": "MSI",
     r"MMR|dMMR|pMMR|mismatch[- ]repair": "MMR",
@@ -53,7 +55,7 @@ NAMES: dict[str, str] = {
     r"CA ?15-3": "CA 15-3",
     r"CEA": "CEA",
 }
-GENES = {"BRCA", "HRD", "MGMT", "FGFR1", "FGFR2", "FGFR3", "IDH1", "IDH2", "IDH", "FLT3", "NPM1", "TP53", "BRCA1", "BRCA2", "PIK3CA", "ESR1", "EGFR", "ALK", "ROS1", "KRAS", "NRAS", "BRAF", "MET", "RET", "NTRK"}
+GENES = {"p16", "BRCA", "HRD", "MGMT", "FGFR1", "FGFR2", "FGFR3", "IDH1", "IDH2", "IDH", "FLT3", "NPM1", "TP53", "BRCA1", "BRCA2", "PIK3CA", "ESR1", "EGFR", "ALK", "ROS1", "KRAS", "NRAS", "BRAF", "MET", "RET", "NTRK"}
 _CASE_SENSITIVE = {"ER", "PR", "MET", "RET", "ALK", "CEA", "PSA", "TMB", "MMR", "MSI", "HRD", "IDH"}
 _NAME_RE = re.compile(r"(?i)(?<![\w-])(?P<name>" + alternation(NAMES) + r")(?![\w])")
 _GROUP_GAP = re.compile(r"^\s*(?:/|,|and|&)\s*$", re.IGNORECASE)
@@ -116,7 +118,7 @@ def _status_er_pr(window: str) -> tuple[str | None, str | None]:
     if allred:
         values.append(f"Allred {allred['v']}")
     status = None
-    if re.search(r"(?i)\blow[- ]positive|weakly positive \(\s*[1-9]\s*%|\bER[- ]low\b", window):
+    if re.search(r"(?i)\blow[- ]positive|weakly positive \(\s*[1-9]\s*%|\bER[- ]low\b|%\s*\(?low\b", window):
         status = "low"
     elif (p := _POS.search(window)) and not ((n := _NEG.search(window)) and n.start() < p.start()):
         status = "positive"
@@ -315,6 +317,7 @@ def extract(doc: Doc) -> list[Finding]:
 
 # Words before a result that date it to a later specimen than the diagnosis ("receptors on recurrence biopsy",
 # "Bx T8: metastatic carcinoma …; ER 80%"): a summary of several years keeps the latest result, as a clinician would.
+Status = Literal["positive", "negative", "equivocal", "low"] | None
 _LATER = re.compile(r"(?i)\b(?:recurren\w*|relapse\w*|metasta\w*|progression|rebiops\w*|re-?tested|repeat(?:ed)? (?:biopsy|testing)|"
                     r"(?:liver|bone|lung|brain|pleural|adrenal|skin|chest wall|peritoneal)\s+(?:biopsy|bx))")
 
@@ -324,7 +327,7 @@ def _later_specimen(text: str, start: int) -> bool:
     return bool(_LATER.search(text, max(line_start, start - 120), start))
 
 
-def _guideline_status(name: str, status: str | None, cancer_type: str | None) -> str | None:
+def _guideline_status(name: str, status: Status, cancer_type: str | None) -> Status:
     """"Low" is a breast-cancer category (ASCO/CAP): PR has none, and ER-low or HER2-low outside breast cancer is
     reported as ER positive or HER2 negative (gastric HER2 IHC 1+ is negative)."""
     if status != "low":

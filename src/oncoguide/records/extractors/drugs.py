@@ -175,7 +175,6 @@ DRUGS: dict[str, tuple[str, list[str]]] = {
     "radium-223": ("alpha-emitting radiopharmaceutical", ["xofigo", "radium 223", "Ra-223"]),
     "retifanlimab": ("PD-1 inhibitor", ["zynyz"]),
     "toripalimab": ("PD-1 inhibitor", ["loqtorzi"]),
-    "tislelizumab": ("PD-1 inhibitor", ["tevimbra"]),
     "relatlimab": ("LAG-3 inhibitor", ["opdualag"]),
     "cobimetinib": ("MEK inhibitor", ["cotellic"]),
     "vemurafenib": ("BRAF inhibitor", ["zelboraf"]),

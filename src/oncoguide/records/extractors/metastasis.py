@@ -21,7 +21,7 @@ SITES: dict[str, str] = {
     r"brain|cerebral|cerebellar|intracranial": "brain",
     r"pleura|pleural": "pleura",
     r"peritoneum|peritoneal|omentum|omental": "peritoneum",
-    r"adrenals?|adrenal glands?": "adrenal",
+    r"adrenal glands?|adrenals?": "adrenal",
     r"distant lymph nodes|supraclavicular (?:lymph )?nodes?|distant nodes?": "distant lymph nodes",
     r"skin|cutaneous|subcutaneous": "skin",
     r"(?:axillary |retroperitoneal |mediastinal |para-?aortic )?lymph nodes|nodes|nodal": "lymph nodes",

@@ -1,0 +1,87 @@
+"""Notes that summarise several years: sites listed under a heading, the latest specimen's receptors, and drugs
+that are only an idea for later. Each example is one note a clinician would read the same way."""
+
+from __future__ import annotations
+
+import pytest
+
+from oncoguide.records import extract_profile
+
+
+def _status(text: str, name: str) -> str | None:
+    return next((b.status for b in extract_profile(text).biomarkers if b.name == name), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("Clear cell RCC. Metastatic 09/2022: bone (L4, left femur), left (contralateral) adrenal gland, "
+         "multiple bilateral lung nodules.", {"bone", "adrenal", "lung"}),
+        ("Colon adenocarcinoma, de novo stage IVC: liver (4 lesions, bilobar), retroperitoneal (para-aortic) nodes, "
+         "and peritoneal nodules (omentum, pelvis; PCI 9). Lungs clear.", {"liver", "distant lymph nodes", "peritoneum"}),
+        ("Ovarian HGSC. CT shows three liver parenchymal metastases and a right pleural effusion; pleural fluid "
+         "cytology positive for metastatic carcinoma. No peritoneal nodules identified.", {"liver", "pleura"}),
+        ("Cervical cancer. Recurrence 02/2024: multiple bilateral pulmonary nodules (biopsy: metastatic "
+         "adenocarcinoma). Brain MRI negative.", {"lung"}),
+    ],
+)
+def test_sites_listed_under_a_heading(text: str, sites: set[str]) -> None:
+    assert set(extract_profile(text).metastatic_sites) == sites
+
+
+def test_recurrence_biopsy_receptors_replace_the_diagnosis_ones() -> None:
+    text = ("Hx: L breast IDC, pT2 pN1a, dx 06/2018. ER 95%, PR 40%, HER2 IHC 0.\n"
+            "Receptors on recurrence biopsy: ER NEGATIVE (<1%), PR NEGATIVE (0%), HER2 IHC 2+, ISH not amplified.")
+    assert (_status(text, "ER"), _status(text, "PR"), _status(text, "HER2")) == ("negative", "negative", "low")
+
+
+def test_single_report_keeps_its_only_result() -> None:
+    text = "Invasive ductal carcinoma of the right breast. ER 95%, PR 40%, HER2 IHC 3+."
+    assert (_status(text, "ER"), _status(text, "PR"), _status(text, "HER2")) == ("positive", "positive", "positive")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status"),
+    [
+        ("Gastric adenocarcinoma. HER2 IHC 1+ (negative by gastric criteria).", "HER2", "negative"),
+        ("Endometrioid adenocarcinoma of the endometrium; ER positive (40%); PR positive (10%).", "PR", "positive"),
+        ("Invasive ductal carcinoma of the breast: ER 5% (low), HER2 IHC 1+.", "HER2", "low"),
+        ("Invasive ductal carcinoma of the breast: ER 5% (low), HER2 IHC 1+.", "ER", "low"),
+        ("Receptors on liver biopsy: ER Allred score 7/8 (PS 4, IS 3) - positive.", "ER", "positive"),
+    ],
+)
+def test_low_is_a_breast_category(text: str, name: str, status: str) -> None:
+    assert _status(text, name) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "not_given"),
+    [
+        ("A/P: cont avelumab; enfortumab vedotin at PD.", {"avelumab"}, {"enfortumab vedotin"}),
+        ("Continue nivolumab; encorafenib + cetuximab reserved for progression.", {"nivolumab"}, {"encorafenib", "cetuximab"}),
+        ("PD-L1 CPS 0 (negative) -> pembrolizumab not favored. 1L: carboplatin, fluorouracil and cetuximab.",
+         {"carboplatin", "fluorouracil", "cetuximab"}, {"pembrolizumab"}),
+        ("Ipi 3/nivo 1 q3w x2 -> grade 3 hepatitis. Nivo mono since 2023.", {"ipilimumab", "nivolumab"}, set()),
+        ("2L: belzutifan 120 mg daily since 01/2025. Hodgkin lymphoma treated with ABVD x6 in 2010.",
+         {"belzutifan", "doxorubicin", "bleomycin", "vinblastine", "dacarbazine"}, set()),
+    ],
+)
+def test_drugs_given_versus_ideas_for_later(text: str, given: set[str], not_given: set[str]) -> None:
+    drugs = {t.name for t in extract_profile(text).treatments if t.kind == "drug"}
+    assert given <= drugs
+    assert not (not_given & drugs)
+
+
+@pytest.mark.parametrize(
+    ("text", "cancer", "p16"),
+    [
+        ("54F. R buccal mucosa SCC, well-differentiated, pT4a pN2b. p16: negative.", "head and neck cancer", "negative"),
+        ("Adenocarcinoma of the cervix (usual type; p16 diffusely positive, HPV18 detected).", "cervical cancer", "positive"),
+        ("FIGO stage IIIB high-grade serous carcinoma, tubo-ovarian primary.", "ovarian cancer", None),
+        ("69M, esophageal SCC (mid-thoracic, 28-33 cm from incisors).", "esophageal cancer", None),
+    ],
+)
+def test_subsites_and_p16(text: str, cancer: str, p16: str | None) -> None:
+    p = extract_profile(text)
+    assert p.cancer_type == cancer
+    assert _status(text, "p16") == p16
