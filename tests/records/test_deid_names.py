@@ -37,6 +37,10 @@ EXAMPLES = [
     "She lives at [[18 Alder Court]], [[Bridgeport]], CT; moved from [[Calgary]], AB [[T2N 2T9]]. Room [[7114-B]], bed [[12]].",
     "# | MRN | Pt | Summary\n1 | [[88204516]] | [[J.R.]], 67M | pancreatic head adenocarcinoma\n| [[D.H.]] | enrolled",
     "Planning CT booked for [[24 February]]; presented in [[November]] with a neck lump. May consider reirradiation.",
+    # form fields and formats from other countries
+    "Patient NHI: [[ZKM4417]]     Surname: [[TE HIKU]]     Given names: [[Aroha Mereana]]\nAddress: [[27 Puriri Crescent, Auckland 0610]]\n",
+    "UHID: [[SCH/24/118830]]      Ward/Bed: [[Onco-3 / 12]]\n[[Ballincollig]] [[P31 K2X6]]; fax [[(09) 555 2207]]",
+    "Fecha: [[12 de agosto de 2025]]. PET-CT in 3 months ([[early December]]); labs from [[Friday the 6th]]; Keytruda on the [[eighteenth]].",
     # clinical eponyms, scales, clones, codes and services are not people or places
     "63-year-old man with metastatic NSCLC, EGFR exon 19 deletion positive, progressed on osimertinib. Gleason Score 7.",
     # a bare month is a date element (HIPAA keeps only the year); "wedding" and "kinda" are no names

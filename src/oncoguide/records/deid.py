@@ -29,7 +29,7 @@ _NAME = r"[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![a-z]))?(?: (?!(?:MRN|DOB|ID|SSN|Age|S
 _CRED = (r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?-?C?|Ph\.?D\.?|FCAP|MBBS|DNP|RPh|PharmD|CPhT|CCRP|OCN|LPN|"
          r"CNA|MSW|LCSW|APRN|FNP|CRNP)\b")
 _FAC_SUFFIX = (
-    r"(?:Hospital|Medical Center|Medical Centre|Health System|Health Center|Cancer Center|Cancer Institute|"
+    r"(?:Home Health Services|Home Health Agency|Hospital|Medical Center|Medical Centre|Health System|Health Center|Cancer Center|Cancer Institute|"
     r"Clinic|Infirmary|Oncology Associates|Oncology Group|Medical Group|Healthcare|Health|Laboratories|"
     r"Laboratory|Labs|Imaging|Radiology|Pathology Associates|University Hospital|Surgical Center|Center|Centre|Institute|"
     r"Pharmacy|Department|Associates|Hospice|Oncology|Senior Living|Nursing Home|Rehabilitation|Urgent Care|Practice|"
@@ -37,7 +37,8 @@ _FAC_SUFFIX = (
     r"Group|Surgery|Team|Genetics|Palliative Care|Diagnostics|Urology|Dermatology|Cardiology|Program|Medicine|Network|"
     r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
     r"Supply|Company|Funeral Home|Authority|Consortium|Home Infusion|Infusion|Hematology|Fellowship|Ministries|Congregation|"
-    r"Pathology|Pavilion|Library|Lodge|NHS Foundation Trust|NHS Trust|Health Board|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
+    r"Pathology|Pavilion|Library|Lodge|NHS Foundation Trust|NHS Trust|Health Board|Home Health(?: Services| Agency| Care)?|"
+    r"Donor Program|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row|Crescent|Cres|Close|Parade|Mews|Grove|Gardens|Loop|Quay|Walk)\.?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
@@ -89,7 +90,7 @@ _RULES: list[_Rule] = [
         "id",
         r"(?i)\b(?:MRN|Med(?:ical)?\s*Rec(?:ord)?\s*(?:No|Number|#)?|Acc(?:ession)?\s*(?:No|Number|#)?|Account\s*(?:No|Number|#)?|"
         r"Case\s*(?:No|Number|#)|Specimen\s*(?:No|Number|#|ID)|Patient\s*ID|Member\s*ID|Policy\s*(?:No|#)|Encounter\s*(?:No|#|ID)|"
-        r"Lab\s*(?:No|#|ID)|Order\s*(?:No|#)|SSN|NPI)\.?\s*[:#]?\s*(?P<v>[A-Z]{0,4}[-]?\d[\dA-Z-]{3,})",
+        r"Lab\s*(?:No|#|ID)|Order\s*(?:No|#)|SSN|NPI)\.?\s*(?:\([^)\n]{1,20}\)\s*)?[:#]?\s*(?P<v>[A-Z]{0,4}[-]?\d[\dA-Z-]{3,})",
         "v",
     ),
     _r("id", r"\b[A-Z]{1,3}\d{2}-\d{3,}\b"),  # surgical pathology accession numbers, e.g. S23-104522
@@ -114,6 +115,7 @@ _RULES: list[_Rule] = [
     # Unlabelled codes of three or more hyphenated parts (device serials, member ids); not dates or phones.
     _r("id", r"(?<![\w-])(?!\d{1,4}-\d{1,2}-\d{1,4}(?![\w-]))(?!\d{3}-\d{3}-\d{4}(?![\w-]))"
              r"(?=(?:[A-Z-]*\d){4})[A-Z0-9]{1,8}(?:-[A-Z0-9]{1,8}){2,}(?![\w-])"),  # 4+ digits: not "T2-N1-M0"
+    _r("phone", r"\(0\d{1,3}\)[ \t]?\d{3,4}[ \t]?\d{3,4}\b"),  # (09) 555 2207
     _r("phone", r"(?<![\w.])0\d{3,4}[ \t]?\d{6}\b|(?<![\w.])0\d{1,4}[ \t]\d{3,4}[ \t]\d{3,4}\b"),  # 07700 900461
     _r("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\d])"),  # +353 87 555 4412
     _r("phone", r"(?i)\b(?:ext\.?|extension|pager|beeper|x)\s*[#:]?\s*(?P<v>\d(?:-?\d){3,5})\b", "v"),
@@ -150,6 +152,14 @@ _RULES: list[_Rule] = [
     _r("date", r"(?im)(?:\b|^)(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=,?\s+(?:at\s+)?\d{1,2}(?::\d{2}|\s*[ap]\.?m\b))" + _TIME
                + r"|^\s*(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=[\s:-])"),
     _r("date", r"(?i)\b\d{1,2}(?:st|nd|rd|th)\s+of\s+" + _MON + r"(?:,?\s+\d{4})?"),  # the 3rd of May
+    _r("date", r"(?i)\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+               r"noviembre|diciembre)(?:\s+de(?:l)?\s+\d{4})?\b"),
+    _r("date", r"(?i)\b(?:early|late|mid)[ \t-]+(?:January|February|March|April|June|July|August|September|October|November|"
+               r"December)\b"),
+    _r("date", r"(?i)\b" + _WEEKDAY + r"the\s+\d{1,2}(?:st|nd|rd|th)\b"),  # Friday the 6th
+    _r("date", r"(?i)\b(?:on|by|since|until|from)\s+the\s+(?P<v>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+               r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+               r"twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first))\b", "v"),
     _r("date", r"(?i)\b" + _WEEKDAY + r"?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b" + _TIME),
     _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+\d{4}\b" + _TIME),
     _r("date", r"(?i)\b\d{1,2}[-/ ]" + _MON + r"[-/ ]\d{2,4}\b"),  # 14-Mar-2024
@@ -173,7 +183,11 @@ _RULES: list[_Rule] = [
     _r("name", r"(?P<v>\b[A-Z]\.[ \t]?[A-Z][a-zA-Z'\-]+),?[ \t]+" + _CRED, "v"),
     _r("id", r"(?i)\bgroup[ \t]*(?:#|no\.?|number)?[ \t]*[:#]?[ \t]*(?P<v>\d[\d-]{3,})\b", "v"),
     # room and bed numbers; numbers written in spaced groups after an id label ("PHN: 9876 543 217")
-    _r("id", r"(?i:\b(?:room|rm|bed)\b\.?[ \t]*[:#]?[ \t]*)(?P<v>[A-Z]{0,4}-?\d{1,5}(?:-?[A-Z]\b)?)(?![\w/])", "v"),
+    _r("id", r"(?i:\b(?:room|rm|bed|ward/bed|bed assignment|bed no\.?)\b\.?[ \t]*[:#]?[ \t]*)"
+             r"(?P<v>(?=[\w-]*\d)[A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,6})?(?:[ \t]*/[ \t]*\d{1,4})?)(?![\w/])", "v"),
+    # national and hospital numbers by their labels: NHI, NRIC, UHID, IP No, Hospital no., registration numbers
+    _r("id", r"(?i:\b(?:NHI|NRIC|FIN|UHID|IP No|Hospital no|URN?|CHI|ULI|HCN|SA ID no|ID no|reg(?:istration)?)\b\.?[ \t]*(?:no\.?|number)?[ \t]*[:#]?[ \t]*)"
+             r"(?P<v>(?=[\w/ -]*\d)[A-Z0-9]+(?:[/ -][A-Z0-9]*\d[A-Z0-9]*){0,3})\b", "v"),
     _r("id", r"(?i:\b(?:no|number|#|PHN|NHS|medicare|health card|HCN|OHIP|MSP|AHCIP|ID)\b\.?[ \t]*[:#]?[ \t]*)"
              r"(?P<v>\d{2,5}(?:[ \t]\d{1,6}){1,3})\b", "v"),
     _r("id", r"(?i:\b(?:SSN|social security(?: number)?|SIN)\b[^\n\d]{0,20})(?P<v>\d{4})\b", "v"),
@@ -212,6 +226,9 @@ _RULES: list[_Rule] = [
     _r("address", r"\b\d{1,6}[ \t]+(?:(?:[NS][EW]|[NSEW])\.?[ \t]+)?\d{1,3}(?:st|nd|rd|th)[ \t]+" + _STREET
                   + r"(?:,?[ \t]+(?:Apt|Suite|Ste|Unit|#)\.?[ \t]*\w+)?"),  # 403 W 12th St, 6124 NE 112th Avenue
     _r("zip", r"(?i)\b(?:zip(?:\s*code)?)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?)", "v"),
+    _r("zip", r"(?i:\b(?:postal code|post code|postcode|pin(?: code)?|PIN)\b)[ \t]*[:#]?[ \t]*(?P<v>\d{4,6})\b", "v"),
+    _r("zip", r"\b[A-Z][a-z]+[ \t]*[-–][ \t]*(?P<v>\d{6})\b", "v"),  # Pune - 411052
+    _r("zip", r"\b[ACDEFHKNPRTVWXY]\d{2}[ \t]?(?=[A-Z0-9]{4}\b)(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{4}\b"),  # Irish Eircode
     # a town and an Australian state with its postcode: "Buderim QLD 4556"
     _r("address", r"\b(?:[A-Z][a-z]+[ \t]){0,2}[A-Z][a-z]+,?[ \t]+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+\d{4}\b"),
     _r("address", r"\b\d{1,6}[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"[ \t]*#[ \t]?\w+"),  # 2740 Poplar Ave #14
@@ -237,7 +254,12 @@ _RULES: list[_Rule] = [
     _r("facility", r"\b(?:St\.|Saint|Mount|Mt\.)[ \t]+[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){1,3}"),  # Mount Sinai Queens
     # Names: by title, credential, or label.
     # The title goes with the name: "Dr. [name removed]" would still point at one clinician in a small practice.
-    _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+" + _NAME),
+    _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Dra|Sr|Sra|Srta)\.?\s+" + _NAME),
+    # a whole field of a form: "Surname: TE HIKU", "Given names: Aroha Mereana"; a whole "Address:" line
+    _r("name", r"(?i:\b(?:surname|given names?|first names?|last name|family name|forenames?|middle names?))[ \t]*:[ \t]*"
+               r"(?P<v>[^\s:][^\n:]{0,40}?)(?=[ \t]{2,}|\n|$)", "v"),
+    _r("address", r"(?i:\b(?:address|home address|mailing address|domicilio(?: actualizado)?|direcci[oó]n)\b)(?:[ \t]*/[ \t]*[\w ]{1,20})?[ \t]*:[ \t]*"
+                  r"(?P<v>(?=[^\n]*\d)[^\s:][^\n]{3,90}?)(?=[ \t]{2,}|\n|$)", "v"),
     # a nickname in quotes or brackets between given and family name: 'Rodrigo "Roddy" Vasquez'
     _r("name", r"\b[A-Z][\w'’\-]+[ \t]+(?:\(\s*[\"“']?[A-Z][a-z]+[\"”']?\s*\)|[\"“'][A-Z][a-z]+[\"”'])[ \t]+[A-Z][\w'’\-]+"),
 
@@ -248,7 +270,7 @@ _RULES: list[_Rule] = [
         r"oncologist|referring(?:\s+physician)?|ordering(?:\s+physician)?|signed(?:\s+out)?\s+by|electronically\s+signed\s+by|"
         r"dictated\s+by|reviewed\s+by|cc|copy\s+to|resident|fellow|nurse|contact|emergency\s+contact|"
         r"spouse|husband|wife|daughter|son|guarantor|insured|to|from|presenter|pcp|rn|np|md|seen\s+by|referred\s+by|"
-        r"caller|pharmacist|surgeon|assistant|radiologist|reading(?:\s+radiologist)?|submitting(?:\s+physician)?|re))[ \t]*[:\-][ \t]*(?P<v>[A-Z][a-zA-Z'\-]+, ?[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![a-z]))?|"
+        r"caller|pharmacist|surgeon|assistant|radiologist|reading(?:\s+radiologist)?|submitting(?:\s+physician)?|re))[ \t]*[:\-][ \t]*(?P<v>[A-Z][a-zA-Z'\-]+, ?[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![A-Za-z]))?(?: (?!(?:DOB|MRN|SEX|AGE)\b)[A-Z]{2,}(?![\w:]))?|"
         + _NAME + r")",
         "v",
     ),
