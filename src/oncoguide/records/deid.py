@@ -217,6 +217,7 @@ _RULES: list[_Rule] = [
     _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),[ \t]*(?!MD\b|PA\b)" + _STATES + r"\b(?![ \t]*\d)(?=[ \t]*(?:[.;,)\n]|$))", "v"),
     _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ \t]+[A-Z]\d[A-Z]", "v"),
     _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b", "v"),
+    _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),?[ \t]+[ACDEFHKNPRTVWXY]\d{2}[ \t]?(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{4}\b", "v"),
     _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]*(?:Spain|Mexico|Canada|Ireland|Scotland|Wales|England|"
                r"India|China|Japan|Korea|Philippines|Vietnam|Nigeria|Ghana|Kenya|Brazil|Colombia|Peru|Argentina|Chile|Italy|"
                r"France|Germany|Poland|Portugal|Greece|Israel|Egypt|Pakistan|Australia|Jamaica|Haiti|Cuba|Puerto Rico)\b", "v"),
