@@ -137,6 +137,9 @@ def description_scores(items: list[dict], predict) -> dict[str, list[int]]:
 
 # Label files and our lexicon name a few cancers differently (same disease, same NCI pages)
 _SYNONYM = {"gastric cancer": "stomach cancer"}
+_AE_SYNONYM = {"mucositis": "stomatitis", "oral mucositis": "stomatitis", "palmar-plantar erythrodysesthesia": "hand-foot syndrome",
+               "infusion-related reaction": "infusion reaction", "interstitial lung disease": "pneumonitis",
+               "pyrexia": "fever"}
 
 
 def field_scores(items: list[dict], predict) -> dict[str, list[int]]:
@@ -149,6 +152,8 @@ def field_scores(items: list[dict], predict) -> dict[str, list[int]]:
             if isinstance(gold, list):
                 if field == "metastatic_sites":  # the label files write distant nodes as "lymph node"
                     gold = ["distant lymph nodes" if g == "lymph node" else g for g in gold]
+                if field == "adverse_events":  # CTCAE synonyms the label files use: one event, several names
+                    gold = [_AE_SYNONYM.get(g.rsplit(":", 1)[0], g.rsplit(":", 1)[0]) + ":" + g.rsplit(":", 1)[1] for g in gold]
                 got = set(value or [])
                 counts[key][0] += len(got & set(gold))
                 counts[key][1] += len(got - set(gold))

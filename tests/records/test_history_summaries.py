@@ -85,3 +85,21 @@ def test_subsites_and_p16(text: str, cancer: str, p16: str | None) -> None:
     p = extract_profile(text)
     assert p.cancer_type == cancer
     assert _status(text, "p16") == p16
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Adjuvant RT complete; grade 2 radiation dermatitis of the neck. Cisplatin: grade 2 tinnitus.",
+         {"radiation dermatitis:2", "tinnitus:2"}),
+        ("Cetuximab: Gr 3 acneiform rash; grade 2 hypomagnesemia on magnesium IV.", {"acneiform rash:3", "hypomagnesemia:2"}),
+        ("Lenvatinib: grade 2 hypertension and grade 2 proteinuria (UPCR 1.8).", {"hypertension:2", "proteinuria:2"}),
+        # a symptom without a grade is no graded toxicity, and a history of hypertension is no side effect
+        ("Reports constipation and mild cough. History of hypertension on lisinopril.", set()),
+    ],
+)
+def test_graded_side_effects(text: str, events: set[str]) -> None:
+    got = {f"{e.name}:{e.grade}" for e in extract_profile(text).adverse_events if e.grade}
+    assert got == events
+    ungraded = {e.name for e in extract_profile(text).adverse_events if not e.grade}
+    assert not ungraded & {"constipation", "cough", "hypertension"}
