@@ -24,6 +24,7 @@ from pathlib import Path
 
 from oncoguide.records import extract_profile
 from oncoguide.records.deid import deidentify
+from oncoguide.records.extractors.cancer_types import HEME
 
 HERE = Path(__file__).resolve().parent
 MARKERS = ["ER", "PR", "HER2", "EGFR", "ALK", "ROS1", "KRAS", "BRAF", "BRCA1", "PIK3CA", "ESR1", "PD-L1", "MMR", "MSI"]
@@ -40,7 +41,9 @@ def profile_fields(p) -> dict:  # type: ignore[no-untyped-def]
     for b in p.biomarkers:
         out.setdefault(b.name, b.status)
     out["metastatic_sites"] = sorted(p.metastatic_sites)
-    out["drugs"] = sorted(t.name for t in p.treatments if t.kind == "drug")
+    # the label files list anticancer drugs: bone-modifying agents never, steroids only inside a blood-cancer regimen
+    out["drugs"] = sorted(t.name for t in p.treatments if t.kind == "drug" and t.drug_class != "bone-modifying agent"
+                          and (t.drug_class != "corticosteroid" or p.cancer_type in HEME))
     out["adverse_events"] = sorted(f"{e.name}:{e.grade}" for e in p.adverse_events if e.grade)
     return out
 
@@ -136,7 +139,7 @@ def description_scores(items: list[dict], predict) -> dict[str, list[int]]:
 
 
 # Label files and our lexicon name a few cancers differently (same disease, same NCI pages)
-_SYNONYM = {"gastric cancer": "stomach cancer"}
+_SYNONYM = {"gastric cancer": "stomach cancer", "endometrioid adenocarcinoma": "endometrioid carcinoma"}
 _AE_SYNONYM = {"mucositis": "stomatitis", "oral mucositis": "stomatitis", "palmar-plantar erythrodysesthesia": "hand-foot syndrome",
                "infusion-related reaction": "infusion reaction", "interstitial lung disease": "pneumonitis",
                "pyrexia": "fever"}
@@ -158,7 +161,7 @@ def field_scores(items: list[dict], predict) -> dict[str, list[int]]:
                 counts[key][0] += len(got & set(gold))
                 counts[key][1] += len(got - set(gold))
                 counts[key][2] += len(set(gold) - got)
-            elif value == gold or (field == "cancer_type" and _SYNONYM.get(gold) == value):
+            elif value == gold or (gold in _SYNONYM and _SYNONYM[gold] == value):
                 counts[key][0] += 1
             else:
                 counts[key][2] += 1

@@ -61,7 +61,9 @@ def test_low_is_a_breast_category(text: str, name: str, status: str) -> None:
         ("Continue nivolumab; encorafenib + cetuximab reserved for progression.", {"nivolumab"}, {"encorafenib", "cetuximab"}),
         ("PD-L1 CPS 0 (negative) -> pembrolizumab not favored. 1L: carboplatin, fluorouracil and cetuximab.",
          {"carboplatin", "fluorouracil", "cetuximab"}, {"pembrolizumab"}),
-        ("Ipi 3/nivo 1 q3w x2 -> grade 3 hepatitis. Nivo mono since 2023.", {"ipilimumab", "nivolumab"}, set()),
+        # "ipi" is no drug name here: in lymphoma notes IPI is the prognostic index
+        ("Ipilimumab 3/nivo 1 q3w x2 -> grade 3 hepatitis. Nivo mono since 2023. R-CHOP x6; IPI score 3.",
+         {"ipilimumab", "nivolumab", "rituximab"}, set()),
         ("2L: belzutifan 120 mg daily since 01/2025. Hodgkin lymphoma treated with ABVD x6 in 2010.",
          {"belzutifan", "doxorubicin", "bleomycin", "vinblastine", "dacarbazine"}, set()),
     ],

@@ -31,6 +31,9 @@ HISTOLOGIES: list[tuple[str, str]] = [
     ("squamous cell carcinoma", r"squamous cell carcinoma|squamous carcinoma|SCC"),
     ("clear cell renal cell carcinoma", r"clear cell renal cell carcinoma|renal cell carcinoma,? clear cell type|clear cell RCC|ccRCC"),
     ("papillary renal cell carcinoma", r"papillary renal cell carcinoma|papillary RCC"),
+    ("anaplastic thyroid carcinoma", r"anaplastic (?:thyroid )?carcinoma|undifferentiated thyroid carcinoma|ATC"),
+    ("medullary thyroid carcinoma", r"medullary (?:thyroid )?carcinoma|MTC"),
+    ("follicular thyroid carcinoma", r"follicular (?:thyroid )?carcinoma"),
     ("papillary thyroid carcinoma", r"papillary (?:thyroid )?carcinoma"),
     ("urothelial carcinoma", r"urothelial carcinoma|transitional cell carcinoma"),
     ("hepatocellular carcinoma", r"hepatocellular carcinoma"),
@@ -46,8 +49,15 @@ HISTOLOGIES: list[tuple[str, str]] = [
     ("osteosarcoma", r"osteosarcoma"),
     ("diffuse large B-cell lymphoma", r"diffuse large B-cell lymphoma|DLBCL"),
     ("follicular lymphoma", r"follicular lymphoma"),
-    ("Hodgkin lymphoma", r"(?:classical )?Hodgkin(?:'s)? lymphoma"),
+    ("classical Hodgkin lymphoma", r"classical Hodgkin(?:'s)? lymphoma|cHL"),
+    ("nodular lymphocyte-predominant Hodgkin lymphoma", r"nodular lymphocyte[- ]predominant Hodgkin(?:'s)? lymphoma|NLPHL"),
+    ("Hodgkin lymphoma", r"Hodgkin(?:'s)? lymphoma"),
     ("adenocarcinoma", r"adenocarcinoma|adenoca"),
+    ("superficial spreading melanoma", r"superficial spreading (?:malignant )?melanoma"),
+    ("nodular melanoma", r"nodular (?:malignant )?melanoma"),
+    ("acral lentiginous melanoma", r"acral[- ]lentiginous (?:malignant )?melanoma"),
+    ("lentigo maligna melanoma", r"lentigo maligna melanoma"),
+    ("desmoplastic melanoma", r"desmoplastic (?:malignant )?melanoma"),
     ("melanoma", r"melanoma"),
     ("glioblastoma", r"glioblastoma"),
     ("mesothelioma", r"mesothelioma"),
@@ -55,7 +65,7 @@ HISTOLOGIES: list[tuple[str, str]] = [
     ("renal cell carcinoma", r"renal cell carcinoma|RCC"),
 ]
 _HIST = [(name, re.compile(r"(?i)(?<![\w-])(?:" + pat + r")(?![\w-])")) for name, pat in HISTOLOGIES]
-_CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC", "DLBCL"}
+_CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC", "DLBCL", "ATC", "MTC", "cHL", "NLPHL"}
 _LATERALITY = re.compile(r"(?i)\b(left|right|bilateral)\b(?:\s+\w+){0,3}?\s+(breast|lung|kidney|ovary|lobe|testis|adrenal|upper|lower|renal|"
                          r"calf|thigh|leg|arm|forearm|shoulder|flank|axilla|chest wall|neck|parotid|tonsil|foot|hand|scalp|temple|"
                          r"cheek|ear|eye|ureter|fallopian|colon|hemicolectomy|nephrectomy|mastectomy|lobectomy|orchiectomy|tongue|hilar|hilum|"

@@ -48,7 +48,7 @@ DRUGS: dict[str, tuple[str, list[str]]] = {
     "dostarlimab": ("PD-1 inhibitor", ["jemperli"]),
     "atezolizumab": ("PD-L1 inhibitor", ["tecentriq", "atezo"]),
     "durvalumab": ("PD-L1 inhibitor", ["imfinzi", "durva"]),
-    "ipilimumab": ("CTLA-4 inhibitor", ["yervoy", "ipi"]),
+    "ipilimumab": ("CTLA-4 inhibitor", ["yervoy"]),
     # targeted, lung/colon/melanoma
     "osimertinib": ("EGFR tyrosine kinase inhibitor", ["tagrisso"]),
     "erlotinib": ("EGFR tyrosine kinase inhibitor", ["tarceva"]),

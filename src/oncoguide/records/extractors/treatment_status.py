@@ -21,14 +21,17 @@ _PRIOR = (r"prior|previously|previous|formerly|progressed (?:on|after|through|de
           r"history of|stopped|discontinued|before that|until|in the past|last dose|relapsed after|s/p|status post")
 _PLANNED = (r"plan(?:ned)?(?: is| to)?|will (?:start|receive|begin)|to start|recommended|candidate for|consider(?:ed|ing)?|"
             r"referred for|offered|eligible for|options? (?:include|are|would be|of)|next[- ]line|future|"
-            r"(?:would|could|may) (?:use|offer|consider|add)|reserved|at (?:PD|progression|relapse)(?: with)?")
+            r"(?:would|could|may) (?:use|offer|consider|add)|reserved|at (?:PD|progression|relapse)(?: with)?|"
+            r"(?:second|third|next|later)[- ]line options?")
 _CUE = re.compile(rf"(?i)\b(?:(?P<cur>{_CURRENT})|(?P<pri>{_PRIOR})|(?P<plan>{_PLANNED}))\b")
 _AFTER_CURRENT = re.compile(r"(?i)^[^.;]{0,60}?\b(?:ongoing|since|which (?:s?he|they|I) (?:takes?|is taking|receives?) now|to date|continues)\b")
 # cues after the drug that make it an idea rather than a treatment given: "enfortumab vedotin at PD",
 # "encorafenib + cetuximab reserved for progression", "pembrolizumab not favored"
-_AFTER_PLANNED = re.compile(r"(?i)^[^.;\n]{0,45}?\b(?:at (?:PD|progression|relapse|time of progression)|reserved for|if (?:progress\w*|PD|relapse|needed)|"
-                            r"upon progression|on progression|not favou?red|not (?:given|started|recommended|indicated)|"
-                            r"(?:was|were) discussed|discussed|as (?:a )?(?:future|next|later)[- ]line|(?:is|are) (?:an )?options?)\b")
+_AFTER_PLANNED = re.compile(r"(?i)^[^.;\n]{0,45}?\b(?:at (?:next |further |the time of |time of )?(?:PD|progression|relapse)|reserved for|"
+                            r"if (?:progress\w*|PD|relapse|needed)|upon progression|on progression|not favou?red|"
+                            r"not (?:given|started|recommended|indicated)|(?:was|were) discussed|discussed|considered|"
+                            r"as (?:a )?(?:future|next|later)[- ]line|(?:is|are) (?:an )?options?|to be (?:added|started|given|considered)|"
+                            r"planned|pending (?:approval|authori[sz]ation|funding))\b")
 _AFTER_PRIOR = re.compile(r"(?i)^[^.;]{0,40}?\b(?:until|stopped|discontinued|completed|was stopped|ended)\b")
 _PIVOT = re.compile(r"(?i)[;]|\.\s|\b(?:and|but|then|,)\s+(?=(?:(?:is|was|s?he|they|I)\s+)?(?:now|currently|then|later|subsequently|is on|started|switched))")
 
