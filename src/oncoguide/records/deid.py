@@ -25,7 +25,7 @@ MONTHS = {
     for m in names
 }
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_NAME = r"[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![a-z]))?(?: (?!(?:MRN|DOB|ID|SSN|Age|Sex)\b)[A-Z][a-zA-Z'\-]+(?![\w'\-]*:)){0,2}"
+_NAME = r"[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![A-Za-z]))?(?: (?!(?:MRN|DOB|ID|SSN|Age|Sex)\b)[A-Z][a-zA-Z'\-]+(?![\w'\-]*:)){0,2}"
 _CRED = (r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?-?C?|Ph\.?D\.?|FCAP|MBBS|DNP|RPh|PharmD|CPhT|CCRP|OCN|LPN|"
          r"CNA|MSW|LCSW|APRN|FNP|CRNP)\b")
 _FAC_SUFFIX = (
@@ -48,6 +48,7 @@ _STATES = (
     r"ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)"
 )
 # Words that look like names after a label but are clinical content.
+_CAPS_STOP = r"(?:WAS|IS|HAS|HAD|WILL|WOULD|AND|THE|TO|IN|ON|AT|WITH|FOR|OF|MD|RN|DO|NP|PA|WHO|SEEN|TOLERATED|COMPLETED)"
 _NOT_NAMES = {
     "name", "dob", "mrn", "age", "sex", "date", "diagnosis", "history",
     "unknown", "none", "not", "no", "the", "patient", "female", "male", "negative", "positive", "n/a", "na",
@@ -183,7 +184,11 @@ _RULES: list[_Rule] = [
     _r("name", r"(?P<v>\b[A-Z]\.[ \t]?[A-Z][a-zA-Z'\-]+),?[ \t]+" + _CRED, "v"),
     _r("id", r"(?i)\bgroup[ \t]*(?:#|no\.?|number)?[ \t]*[:#]?[ \t]*(?P<v>\d[\d-]{3,})\b", "v"),
     # room and bed numbers; numbers written in spaced groups after an id label ("PHN: 9876 543 217")
-    _r("id", r"(?i:\b(?:room|rm|bed|ward/bed|bed assignment|bed no\.?)\b\.?[ \t]*[:#]?[ \t]*)"
+    _r("id", r"\b\d{1,2}[ \t]?(?:WEST|EAST|NORTH|SOUTH|West|East|North|South)[ \t]+(?P<v>\d{3,4}(?:-?[A-Z])?)\b", "v"),  # 8 West 812
+    _r("id", r"(?m)^(?P<v>[A-Z]{1,4}-\d{2,4})(?=[ \t]*\|)", "v"),  # a subject or screening number opening a table row
+    _r("id", r"(?i:\b(?:CPSO|AHPRA|GMC|NMC|MCR|DEA|provider|prescriber)\b[ \t]*(?:no\.?|number|#)?[ \t]*[:#]?[ \t]*)(?P<v>[A-Z0-9]{0,3}\d{4,}[A-Z]?)\b", "v"),
+    _r("phone", r"(?i:\b(?:at|call|phone|tel|cell|line|number|#)[ \t:]*)(?P<v>\d{3}-\d{4})\b(?![ \t]*(?:mg|mcg|ml|units|cGy|Gy))", "v"),
+    _r("id", r"(?i:\b(?:room|rm|bed|ward/bed|bed assignment|bed no\.?|chair)\b\.?[ \t]*[:#]?[ \t]*)"
              r"(?P<v>(?=[\w-]*\d)[A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,6})?(?:[ \t]*/[ \t]*\d{1,4})?)(?![\w/])", "v"),
     # national and hospital numbers by their labels: NHI, NRIC, UHID, IP No, Hospital no., registration numbers
     _r("id", r"(?i:\b(?:NHI|NRIC|FIN|UHID|IP No|Hospital no|URN?|CHI|ULI|HCN|SA ID no|ID no|reg(?:istration)?)\b\.?[ \t]*(?:no\.?|number)?[ \t]*[:#]?[ \t]*)"
@@ -223,7 +228,7 @@ _RULES: list[_Rule] = [
                r"France|Germany|Poland|Portugal|Greece|Israel|Egypt|Pakistan|Australia|Jamaica|Haiti|Cuba|Puerto Rico)\b", "v"),
     _r("zip", r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"),  # Canadian postal code
     _r("zip", r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),  # UK postcode
-    _r("address", r"(?i)\b(?:Flat|Apt|Apartment|Unit)\s*\w{1,4},?\s+\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}" + _STREET),
+    _r("address", r"(?i)\b(?:Flat|Apt|Apartment|Unit|Level|Suite|Floor)\s*\w{1,4},?\s+\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}(?:" + _STREET + r"|Brow|Rise|Hill|Green)"),
     _r("address", r"\b\d{1,6}[ \t]+(?:(?:[NS][EW]|[NSEW])\.?[ \t]+)?\d{1,3}(?:st|nd|rd|th)[ \t]+" + _STREET
                   + r"(?:,?[ \t]+(?:Apt|Suite|Ste|Unit|#)\.?[ \t]*\w+)?"),  # 403 W 12th St, 6124 NE 112th Avenue
     _r("zip", r"(?i)\b(?:zip(?:\s*code)?)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?)", "v"),
@@ -256,6 +261,20 @@ _RULES: list[_Rule] = [
     # Names: by title, credential, or label.
     # The title goes with the name: "Dr. [name removed]" would still point at one clinician in a small practice.
     _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Dra|Sr|Sra|Srta)\.?\s+" + _NAME),
+    # titles in all-caps reports need their period ("MS CONTIN" is morphine, "MR" magnetic resonance) and take
+    # at most two name words, never the verb that follows ("MS. YOUNG WAS PLEASED")
+    _r("name", r"\b(?:DR|MRS|MS|MR|PROF)\.[ \t]+[A-Z][A-Z'\-]+(?:[ \t]+(?!" + _CAPS_STOP + r"\b)[A-Z][A-Z'\-]+)?"),
+    # staff initials after their role ("Technologist: MR", "TRANSCRIBED 09/13/2025 BY JLK"); a name with its credential
+    # in brackets ("spoke w/ Ana (RN)")
+    _r("name", r"(?i:\b(?:technologist|tech|transcriptionist|transcribed\b[^\n]{0,25}?\bby|typed\b[^\n]{0,25}?\bby|scribe|initials))"
+               r"[ \t]*:?[ \t]*(?P<v>[A-Z]{2,3})\b(?![\w-])", "v"),
+    _r("name", r"(?P<v>\b[A-Z][a-z'’\-]+)[ \t]*\((?:RN|NP|PA|MD|LPN|CNA|SW|MSW|LCSW|PharmD|CPhT|RD)\)", "v"),
+    # an employer or school named after "works … at": a place that identifies the patient
+    _r("facility", r"(?i:\b(?:works?|working|employed|employee|teacher|teaches|job)\b[^.\n]{0,40}?\bat)[ \t]+"
+                   r"(?P<v>[A-Z][\w&'’\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+the[ \t]+)?[A-Z][\w&'’\-]*){0,5})", "v"),
+    # a street named without a number: "on Federal Blvd", "Wharf Road, Bristol BS1 6QT"
+    _r("address", r"(?i:\bon)[ \t]+(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Lane|Ln|Pike|Highway|Hwy))\b", "v"),
+    _r("address", r"(?m)^(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:Street|Road|Lane|Avenue|Drive|Way|Close|Crescent|Terrace|Brow|Hill))(?=,?[ \t]+[A-Z][a-z]+)", "v"),
     # a whole field of a form: "Surname: TE HIKU", "Given names: Aroha Mereana"; a whole "Address:" line
     _r("name", r"(?i:\b(?:surname|given names?|first names?|last name|family name|forenames?|middle names?))[ \t]*:[ \t]*"
                r"(?P<v>[^\s:][^\n:]{0,40}?)(?=[ \t]{2,}|\n|$)", "v"),
@@ -424,6 +443,7 @@ def find_phi(text: str) -> list[PHISpan]:
     found += [PHISpan(kind="date", start=a, end=b) for a, b in short_dates(text)]
     found += [PHISpan(kind="name", start=a, end=b) for a, b in find_names(text)]
     found += [PHISpan(kind=kind, start=a, end=b) for kind, a, b in entity_spans(text)]
+    found += _repeated_ids(text, found)
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     merged: list[PHISpan] = []
     for span in found:
@@ -433,6 +453,16 @@ def find_phi(text: str) -> list[PHISpan]:
             continue
         merged.append(span)
     return merged
+
+
+def _repeated_ids(text: str, found: list[PHISpan]) -> list[PHISpan]:
+    """Later mentions of an identifier already found ("Notes: PS-043 also had …" after the table row)."""
+    values = {text[s.start : s.end] for s in found if s.kind == "id" and len(text[s.start : s.end]) >= 5
+              and re.search(r"\d", text[s.start : s.end])}
+    if not values:
+        return []
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(values, key=len, reverse=True))) + r")(?![\w-])")
+    return [PHISpan(kind="id", start=m.start(), end=m.end()) for m in pat.finditer(text)]
 
 
 def deidentify(text: str) -> Deidentified:

@@ -259,6 +259,9 @@ _ROLE = re.compile(r"(?i:\b(?:nurse|navigator|coordinator|pharmacist|chaplain|in
                    r"counsel+or|dietitian|scheduler|receptionist|dr|doctor))\.?[ \t]+(?P<v>[^\W\d_][\w'’\-]*)(?![\w\-])")
 _SELF = re.compile(r"(?i:\b(?:it'?s|this is|i'?m|i am)|\bhi|\bhey|\bhello|\bdear|\bthanks?|\bthx|\bthank you|\bcheers|\blove)"
                    r"[ \t]*[,-]?[ \t]+(?P<v>[^\W\d_][\w'’\-]*)(?=[ \t]*(?:[,.!?:;()\-–—]|again\b|here\b|$|\n))", re.MULTILINE)
+# a message signed with a dash ("thanks\n\n-Dwayne", "no redness tho. -b") or opened with "bobby here"
+_DASH_SIGN = re.compile(r"(?m)(?:^|(?<=[.!?])[ \t]+)[-–—~][ \t]?(?P<v>[A-Za-z][a-z'’\-]*)[ \t]*$")
+_HERE = re.compile(r"(?im)^(?:\W*(?:hi|hey|hello|morning|good morning)[,.!]*[ \t]+)?(?P<v>[a-z][a-z'’\-]+)[ \t]+here\b")
 # "(bud's daughter)", "Rose's husband": a name owning a kinship word
 _OWNER = re.compile(rf"(?<![\w'’])(?P<v>[^\W\d_][\w\-]*)['’]s[ \t]+(?i:{_KIN})\b")
 _SIGN_OFF = re.compile(r"(?i:\b(?:thanks|thank you|thx|ty|cheers|regards|best|love|sincerely|xo+)(?:[ \t]+a million|[ \t]+so much)?)"
@@ -274,10 +277,13 @@ def addressed_names(text: str) -> list[tuple[int, int]]:
     "its michelle,", "thanks a million,\nPat". Given names only (or, after a title, no ordinary word)."""
     lists, vocab = name_lists(), clinical_vocabulary()
     out: list[tuple[int, int]] = []
-    for pattern in (_ROLE, _SELF, _SIGN_OFF, _OWNER):
+    for pattern in (_ROLE, _SELF, _SIGN_OFF, _OWNER, _DASH_SIGN, _HERE):
         for m in pattern.finditer(text):
             token = m["v"]
             folded = _fold(token)
+            if pattern is _DASH_SIGN and len(token) == 1 and m.start() > 0 and text[m.start() - 1] != "\n":
+                out.append(m.span("v"))  # "-b" closing a message line
+                continue
             if pattern is _ROLE and len(token) == 1 and token.isupper() and m.group(0)[:2].lower() == "dr":
                 out.append(m.span("v"))  # "doesn't want to bother dr P"
                 continue
