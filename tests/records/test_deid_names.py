@@ -40,6 +40,9 @@ EXAMPLES = [
     # form fields and formats from other countries
     "Patient NHI: [[ZKM4417]]     Surname: [[TE HIKU]]     Given names: [[Aroha Mereana]]\nAddress: [[27 Puriri Crescent, Auckland 0610]]\n",
     "UHID: [[SCH/24/118830]]      Ward/Bed: [[Onco-3 / 12]]\n[[Ballincollig]] [[P31 K2X6]]; fax [[(09) 555 2207]]",
+    "PATIENT: [[SUMMER YOUNG]]   MRN: [[RT-0099341]]\n[[MS. YOUNG]] WAS PLEASED. MS CONTIN 30 MG BID. MR ENTEROGRAPHY.",
+    "Technologist: [[MR]]\nShe works part time at [[Halverson Freight Logistics]]; spoke w/ [[Ana]] (RN).\n[[PS-041]] | [[M.K.]] | 62\nNotes: [[PS-041]] declined.",
+    "no redness where the needle goes in. -[[b]]\nmorning. [[bobby]] here. had my scan at the place on [[Federal Blvd]], pain 4/10",
     "Fecha: [[12 de agosto de 2025]]. PET-CT in 3 months ([[early December]]); labs from [[Friday the 6th]]; Keytruda on the [[eighteenth]].",
     # clinical eponyms, scales, clones, codes and services are not people or places
     "63-year-old man with metastatic NSCLC, EGFR exon 19 deletion positive, progressed on osimertinib. Gleason Score 7.",
