@@ -23,6 +23,13 @@ def _status(text: str, name: str) -> str | None:
          "cytology positive for metastatic carcinoma. No peritoneal nodules identified.", {"liver", "pleura"}),
         ("Cervical cancer. Recurrence 02/2024: multiple bilateral pulmonary nodules (biopsy: metastatic "
          "adenocarcinoma). Brain MRI negative.", {"lung"}),
+        # a finished sentence before ("…offered, declined.") does not negate the next one
+        ("Adjuvant nivolumab offered, declined.\nRecurrence 09/2024: multiple liver lesions (biopsy: metastatic "
+         "urothelial carcinoma), two RLL pulmonary nodules and a 2.2 cm left supraclavicular node - stage IVB.",
+         {"liver", "lung", "distant lymph nodes"}),
+        ("Sarcoma. Recurrence: two lung nodules (largest 2.6 cm; VATS wedge = metastatic dedifferentiated liposarcoma).", {"lung"}),
+        ("| Diagnosis   | Adenocarcinoma, LUL - stage IVB\n| Metastases  | Brain x3 (largest 11 mm; SRS 10/2024); bone (T6, sacrum).",
+         {"brain", "bone"}),
     ],
 )
 def test_sites_listed_under_a_heading(text: str, sites: set[str]) -> None:

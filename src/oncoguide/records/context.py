@@ -63,8 +63,10 @@ class Assertion:
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence (or list item) containing [start, end)."""
     left = 0
-    for m in _SENTENCE_BREAK.finditer(text, 0, start):
-        left = m.end()
+    # search one character past the target: a break's look-ahead must see the target's first letter
+    for m in _SENTENCE_BREAK.finditer(text, 0, min(len(text), start + 1)):
+        if m.end() <= start:
+            left = m.end()
     stop = _SENTENCE_BREAK.search(text, end)
     right = stop.start() if stop else len(text)
     return left, right

@@ -22,7 +22,7 @@ SITES: dict[str, str] = {
     r"pleura|pleural": "pleura",
     r"peritoneum|peritoneal|omentum|omental": "peritoneum",
     r"adrenal glands?|adrenals?": "adrenal",
-    r"distant lymph nodes|supraclavicular (?:lymph )?nodes?|distant nodes?": "distant lymph nodes",
+    r"distant lymph nodes?|supraclavicular (?:lymph )?nodes?|distant nodes?|contralateral (?:axillary |cervical |supraclavicular )?(?:lymph )?nodes?": "distant lymph nodes",
     r"skin|cutaneous|subcutaneous": "skin",
     r"(?:axillary |retroperitoneal |mediastinal |para-?aortic )?lymph nodes|nodes|nodal": "lymph nodes",
     r"ovary|ovaries": "ovary",
@@ -33,10 +33,12 @@ _SITE_ALT = alternation(SITES)
 _SITE_RE = re.compile(r"(?i)\b(" + _SITE_ALT + r")\b")
 # modifiers before a site, each may carry a bracketed detail: "left (contralateral) adrenal gland"
 _MOD = (r"(?:(?:multiple|bilateral|bilat|both|contralateral|contralat|ipsilateral|left|right|L|R|new|numerous|several|few|small|"
-        r"diffuse|retroperitoneal|mediastinal|vertebral|\w+-only|\d+|two|three|four|five|enlarging|growing|innumerable)(?:\s*\([^)\n]{0,30}\))?\s+)*")
+        r"diffuse|retroperitoneal|mediastinal|vertebral|\w+-only|\d+|two|three|four|five|enlarging|growing|innumerable|"
+        r"a|an|RUL|RML|RLL|LUL|LLL|\d+(?:\.\d+)?\s*(?:cm|mm))(?:\s*\([^)\n]{0,30}\))?\s+)*")
 # each site may carry "-only", a plural "nodules"/"lesions" and a bracketed detail: "bone (multiple ribs, T6)"
-_LIST = (r"(?:" + _MOD + r"(?:" + _SITE_ALT + r")(?:-only)?(?:\s+(?:nodules?|lesions?))?(?:\s*\([^)\n]{0,60}\))?"
-         r"(?:\s*(?:,\s*and|,|and|&|/|or|\+)\s*(?:the\s+)?)?){1,6}")
+_LIST = (r"(?:" + _MOD + r"(?:" + _SITE_ALT + r")(?:-only)?(?:\s+(?:nodules?|lesions?|masse?s?|nodes?|effusion|deposits?))?"
+         r"(?:\s*x\s*\d+)?(?:\s*\([^)\n]{0,80}\))?"
+         r"(?:\s*(?:,\s*and|;\s*and|,|;|and|&|/|or|\+)\s*(?:the\s+)?)?){1,6}")
 _MET = (r"(?:(?:parenchymal|lytic|sclerotic|blastic|osteolytic|osteoblastic|mixed|enhancing|ring-enhancing|hypermetabolic|"
         r"FDG-avid|avid|hypodense|hypoattenuating|soft[- ]tissue)\s+)?"
         r"(?:metastas[ie]s|metastatic|mets|metastatic disease|metastatic lesions?|lesions?|deposits?|involvement|spread|"
@@ -47,7 +49,10 @@ _PATTERNS = [
                r"(?:to|in|involving|within|into)\s+(?:the\s+|my\s+|her\s+|his\s+)?(?P<list>" + _LIST + r")"),
     # "Sites of metastasis: both lungs, pancreas, mediastinal lymph nodes"
     re.compile(r"(?i)\b(?:sites? of (?:metastas[ie]s|metastatic disease|disease|spread|mets)|mets|metastases|metastatic sites)"
-               r"\s*[:\-]\s*(?P<list>" + _LIST + r")"),
+               r"\s*[:\-|]\s*(?P<list>" + _LIST + r")"),
+    # "two lung nodules (VATS wedge = metastatic liposarcoma)", "lung nodules (bx RLL = metastatic CRC)": a site proven by biopsy
+    re.compile(r"(?i)\b(?P<list>" + _LIST + r")[^;\n]{0,12}?\b(?:biops\w*|bx|FNA|wedge|core|cytology|resection)\b[^;\n)]{0,30}?"
+               r"(?:=|:|positive for|showed|shows|c/w|consistent with|confirmed)\s*(?:metasta\w+|malignan\w+)"),
     # "Metastatic 09/2022: bone (L4), left adrenal gland, lung nodules", "de novo stage IVC: liver (4 lesions), peritoneal nodules"
     # (the date may already be a de-identified placeholder: "Recurrence [date 2024-02]: pulmonary nodules")
     re.compile(r"(?i)\b(?:metastatic(?: disease| recurrence| relapse)?|stage\s*(?:IV|4)[ABC]?|M1[abc]?|recurrence|relapse|"
@@ -60,7 +65,7 @@ _PATTERNS = [
     # "bone metastases", "liver and lung mets", "hepatic lesions", "peritoneal carcinomatosis"
     re.compile(r"(?i)\b(?P<list>" + _LIST + r")\s*" + _MET + r"\b"),
 ]
-_STAGED = 2  # index of the "Metastatic <date>: …" / "stage IVC: …" pattern above
+_STAGED = 3  # index of the "Metastatic <date>: …" / "stage IVC: …" pattern above
 _OLIGO = re.compile(r"(?i)\boligo[- ]?metasta\w+")
 # Metastatic disease stated without sites; lymph-node-only statements are regional, not distant.
 _METASTATIC = re.compile(
