@@ -112,3 +112,19 @@ def test_graded_side_effects(text: str, events: set[str]) -> None:
     assert got == events
     ungraded = {e.name for e in extract_profile(text).adverse_events if not e.grade}
     assert not ungraded & {"constipation", "cough", "hypertension"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cancer", "histology"),
+    [
+        ("PMH: right breast DCIS 2015, lumpectomy + radiation.\n64-year-old woman with diffuse large B-cell lymphoma, "
+         "ABC subtype, Ann Arbor stage IIA.", "lymphoma", "diffuse large B-cell lymphoma"),
+        ("PMH: papillary thyroid microcarcinoma 2012 treated with total thyroidectomy.\nDx: nonkeratinizing squamous cell "
+         "carcinoma, left base-of-tongue primary, p16 positive.", "head and neck cancer", "squamous cell carcinoma"),
+        # with nothing else named, the history is still what the record says
+        ("History of left breast invasive ductal carcinoma, treated 2015.", "breast cancer", "invasive ductal carcinoma"),
+    ],
+)
+def test_past_cancers_yield_to_the_current_one(text: str, cancer: str, histology: str) -> None:
+    p = extract_profile(text)
+    assert (p.cancer_type, p.histology) == (cancer, histology)

@@ -41,6 +41,9 @@ _BACKWARD = {
 _TERMINATORS = r"\b(?:but|however|although|though|except|apart from|aside from|which|yet|whereas|with)\b|[;:]"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=\s*[-*•\d]|\s*[A-Z][A-Za-z /]{1,30}:)|[;]")
 
+# A line under a past-history heading is history as a whole (the heading's colon would otherwise end the scope).
+_HISTORY_LINE = re.compile(r"(?i)[ \t>*•-]*(?:PMH|PMHx|PSH|past (?:medical |surgical |oncologic(?:al)? )?history|prior (?:malignanc\w+|cancers?)|"
+                           r"other (?:medical |cancer )?history|comorbidit(?:y|ies)|medical history)\b[^:\n]{0,20}:")
 _FWD = {k: re.compile(r"(?i)\b(?:" + "|".join(v) + r")\b(?!-)") for k, v in _FORWARD.items()}
 _BWD = {k: re.compile(r"(?i)(?:" + "|".join(v) + r")") for k, v in _BACKWARD.items()}
 _TERM = re.compile(r"(?i)" + _TERMINATORS)
@@ -85,6 +88,9 @@ def assess(text: str, start: int, end: int, window: int = 60) -> Assertion:
     if term_after:
         after = after[: term_after.start()]
     flags = {k: bool(p.search(before)) for k, p in _FWD.items()}
+    line_start = text.rfind("\n", 0, start) + 1
+    if _HISTORY_LINE.match(text, line_start, start):
+        flags["historical"] = True  # "PMH: prostate adenocarcinoma 2016": the heading's ":" ends no history
     for k, p in _BWD.items():
         if p.search(after[:40]):
             flags[k] = True

@@ -13,7 +13,7 @@ CANCER_TYPES: dict[str, tuple[str, list[str], list[str]]] = {
                       [r"breast", r"mammary"]),
     "lung cancer": ("lung", [r"lung cancer", r"lung (?:adeno|squamous )?carcinoma", r"NSCLC", r"SCLC", r"non[- ]small[- ]cell", r"small[- ]cell lung",
                              r"bronchogenic carcinoma"],
-                    [r"lung", r"pulmonary", r"lobectomy", r"upper lobe", r"lower lobe", r"middle lobe"]),
+                    [r"lung", r"pulmonary", r"lobectomy", r"upper lobe", r"lower lobe", r"middle lobe", r"RUL", r"RML", r"RLL", r"LUL", r"LLL"]),
     "colorectal cancer": ("colon/rectum", [r"colorectal cancer", r"colon cancer", r"rectal cancer", r"mCRC", r"CRC"],
                           [r"colon", r"colorectal", r"rectal", r"rectum", r"sigmoid", r"cecum", r"cecal"]),
     "prostate cancer": ("prostate", [r"prostate cancer", r"m?CRPC", r"mHSPC", r"mCSPC", r"Gleason"], [r"prostate", r"prostatic"]),
@@ -26,7 +26,7 @@ CANCER_TYPES: dict[str, tuple[str, list[str], list[str]]] = {
     "thyroid cancer": ("thyroid", [r"thyroid cancer", r"thyroid carcinoma", r"papillary thyroid"], [r"thyroid"]),
     "head and neck cancer": ("head and neck", [r"head and neck", r"HNSCC", r"SCCHN", r"nasopharyngeal carcinoma"],
                              [r"oral cavity", r"oropharyn\w*", r"nasopharyn\w*", r"hypopharyn\w*", r"larynx", r"laryngeal", r"tongue", r"tonsil\w*",
-                              r"buccal(?: mucosa)?", r"floor of (?:the )?mouth", r"gingiva\w*", r"alveolar ridge", r"retromolar", r"supraglottic",
+                              r"buccal(?: mucosa)?", r"floor of (?:the )?mouth", r"base[- ]of[- ]tongue", r"BOT", r"gingiva\w*", r"alveolar ridge", r"retromolar", r"supraglottic",
                               r"glottic", r"piriform sinus", r"hard palate", r"soft palate", r"lip"]),
     "liver cancer": ("liver", [r"hepatocellular", r"HCC", r"liver cancer"], []),
     "cholangiocarcinoma": ("bile ducts", [r"cholangiocarcinoma", r"biliary tract cancer", r"bile duct (?:cancer|carcinoma)"], []),
@@ -57,5 +57,5 @@ CANCER_TYPES: dict[str, tuple[str, list[str], list[str]]] = {
 HEME = {"chronic lymphocytic leukemia", "acute myeloid leukemia", "acute lymphoblastic leukemia", "chronic myeloid leukemia",
         "multiple myeloma", "myelodysplastic syndrome", "lymphoma"}
 # Entities written in capitals only (abbreviations); matched case-sensitively.
-ABBREVIATIONS = {"DCIS", "TNBC", "NSCLC", "SCLC", "mCRC", "CRC", "m?CRPC", "mHSPC", "mCSPC", "HGSOC", "PDAC", "RCC", "HNSCC", "SCCHN",
+ABBREVIATIONS = {"BOT", "RUL", "RML", "RLL", "LUL", "LLL", "DCIS", "TNBC", "NSCLC", "SCLC", "mCRC", "CRC", "m?CRPC", "mHSPC", "mCSPC", "HGSOC", "PDAC", "RCC", "HNSCC", "SCCHN",
                  "HCC", "GEJ", "GBM", "GIST", "CLL", "AML", "B-ALL", "CML", "MDS", "DLBCL"}

@@ -91,8 +91,9 @@ def extract(doc: Doc) -> list[Finding]:
                 continue
             if m.group(0).isupper() is False and m.group(0).upper() in _CASE_SENSITIVE:
                 continue
-            if not doc.assertion(m.start(), m.end()).negated:
-                out.append(Finding("histology", name, m.start(), m.end()))
+            a = doc.assertion(m.start(), m.end())
+            if not a.negated:
+                out.append(Finding("histology", name, m.start(), m.end(), _HISTORY_WEIGHT if a.historical else 1.0))
     out.extend(_cancer_types(doc))
     for m in _LATERALITY.finditer(text):
         # "history of left breast DCIS" may be another cancer: such a side counts only when nothing else is said
@@ -116,6 +117,9 @@ def extract(doc: Doc) -> list[Finding]:
     return out
 
 
+_HISTORY_WEIGHT = 0.25
+
+
 def _cancer_types(doc: Doc) -> list[Finding]:
     """Cancer-type mentions: entity names always, organ words only near a malignancy word; an organ named as
     a metastatic site is skipped, and a mention inside a longer one ("lung" in "small cell lung cancer") yields."""
@@ -137,7 +141,9 @@ def _cancer_types(doc: Doc) -> list[Finding]:
                 a = doc.assertion(m.start(), m.end())
                 if a.negated or a.family:
                     continue
-                hits.append(Finding("cancer_type", ctype, m.start(), m.end(), weight, extra={"site": site}))
+                # an earlier cancer under "PMH:" or "history of" still counts, far less than the one being treated
+                score = weight * (_HISTORY_WEIGHT if a.historical else 1.0)
+                hits.append(Finding("cancer_type", ctype, m.start(), m.end(), score, extra={"site": site}))
     return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in hits)]
 
 
@@ -149,7 +155,8 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
         by_field.setdefault(f.field, []).append(f)
     if hist := by_field.get("histology"):
         order = [h for h, _ in HISTOLOGIES]
-        best = min(hist, key=lambda f: (order.index(f.value) if f.value != "adenocarcinoma" else len(order) - 6, f.start))
+        current = [f for f in hist if f.score == 1.0] or hist  # a past cancer's histology only when nothing else is named
+        best = min(current, key=lambda f: (order.index(f.value) if f.value != "adenocarcinoma" else len(order) - 6, f.start))
         profile.histology = best.value
         profile.evidence["histology"] = doc.evidence(best.start, best.end)
     if ct := by_field.get("cancer_type"):
