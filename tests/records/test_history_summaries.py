@@ -128,3 +128,20 @@ def test_graded_side_effects(text: str, events: set[str]) -> None:
 def test_past_cancers_yield_to_the_current_one(text: str, cancer: str, histology: str) -> None:
     p = extract_profile(text)
     assert (p.cancer_type, p.histology) == (cancer, histology)
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("They called it stage 4 (IVB).", "IVB"),
+        ("60M w/ mCRC, synchronous liver mets, dx 03/2022, stg IVB.", "IVB"),
+        ("Stage now: IVB (M1b).", "IVB"),
+        ("Stage: FIGO 2009 IVB - pelvic mass with peritoneal deposits.", "IVB"),
+        # the earlier cancer's stage and a sentence that says a test could not be done do not hide the current stage
+        ("PMH: stage II sigmoid colon adenocarcinoma 2010.\nEGFR testing could not be performed. cT1b cN0 cM0, stage IA2.", "IA2"),
+        ("Stage IIIA at diagnosis. Restaging: stage III disease.", "IIIA"),
+        ("Stage IIB in 2019. Now stage IV.", "IV"),
+    ],
+)
+def test_stage_group_as_stated(text: str, stage: str) -> None:
+    assert extract_profile(text).stage_group == stage

@@ -8,8 +8,10 @@ from oncoguide.records.extractors.base import Doc, Finding
 from oncoguide.records.model import PatientProfile
 
 _STAGE = re.compile(
-    r"(?i)\b(?:(?:clinical|pathologic(?:al)?|prognostic|anatomic|overall|ajcc|figo|tnm)\s+)*stage(?:\s+group(?:ing)?)?"
-    r"(?:\s*\(\w+\))?\s*[:=]?\s*(?P<s>0|I{1,3}V?|IV|[1-4])(?P<sub>[A-C][12]?)?(?![\w])",
+    r"(?i)\b(?:(?:clinical|pathologic(?:al)?|prognostic|anatomic|overall|ajcc|figo|tnm)\s+)*(?:stage|stg\.?)(?:\s+group(?:ing)?)?"
+    r"(?:\s*\(\w+\))?(?:\s+(?:now|today|currently|at diagnosis|at presentation))?\s*[:=]?\s*(?:FIGO\s+(?:\d{4}\s+)?)?"
+    r"(?P<s>0|I{1,3}V?|IV|[1-4])(?P<sub>[A-C][12]?)?(?![\w])"
+    r"(?:\s*\((?P<s2>I{1,3}V?|IV)(?P<sub2>[A-C][12]?)\))?",  # "stage 4 (IVB)": the bracket says it exactly
 )
 _WORDS = re.compile(r"(?i)\bstage\s+(?P<s>one|two|three|four)\b")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "one": "I", "two": "II", "three": "III", "four": "IV"}
@@ -24,16 +26,25 @@ def extract(doc: Doc) -> list[Finding]:
         a = doc.assertion(m.start(), m.end())
         if a.negated or a.hypothetical:
             continue
-        out.append(Finding("stage_group", s + (m["sub"] or "").upper(), m.start(), m.end()))
+        if m["s2"] and _ROMAN.get(m["s"], m["s"].upper()) == m["s2"].upper():
+            s, sub = m["s2"].upper(), m["sub2"]
+        else:
+            sub = m["sub"]
+        out.append(Finding("stage_group", s + (sub or "").upper(), m.start(), m.end(), 0.5 if a.historical else 1.0))
     for m in _WORDS.finditer(doc.text):
         out.append(Finding("stage_group", _ROMAN[m["s"].lower()], m.start(), m.end(), 0.8))
     return out
 
 
 def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
-    """The last stated stage wins (restaging follows diagnosis); sub-letters beat a bare group."""
+    """The last stated stage wins (restaging follows diagnosis), a past cancer's only when nothing else is staged;
+    sub-letters beat a bare group of the same stage."""
     if not findings:
         return
     best = max(findings, key=lambda f: (f.score, f.start))
+    # "Stage IVA … restaged: stage IV": a later bare group does not erase the sub-letters of the same group
+    detailed = [f for f in findings if f.score == best.score and f.value != best.value and f.value.rstrip("ABC12") == best.value]
+    if detailed:
+        best = max(detailed, key=lambda f: f.start)
     profile.stage_group = best.value
     profile.evidence["stage_group"] = doc.evidence(best.start, best.end)
