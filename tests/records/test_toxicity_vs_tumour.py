@@ -25,6 +25,9 @@ def _two_documents(tmp_path: Path, first: str, second: str) -> PatientProfile:
         ("Invasive ductal carcinoma, Nottingham grade 2. Ribociclib held for grade 3 neutropenia.", "G2"),
         ("Adenocarcinoma, grade 1. CTCAE grade 4 thrombocytopenia after cycle 2.", "G1"),
         ("Poorly differentiated carcinoma. Developed grade 2 (CTCAE) peripheral neuropathy.", "G3"),
+        # a side effect our event list does not name is still no tumour grade; a tumour word after the grade is
+        ("Adenocarcinoma, poorly differentiated. Toxicity: grade 2 hypothyroidism; grade 1 pruritus; grade 1 hiccups.", "G3"),
+        ("Grade 2 adenocarcinoma of the colon. Grade 1 nausea.", "G2"),
     ],
 )
 def test_toxicity_grade_is_not_tumour_grade(text: str, grade: str) -> None:

@@ -74,13 +74,24 @@ EVENTS: dict[str, str] = {
     r"lymphopenia": "lymphopenia",
     r"(?:deep vein |venous )?thrombo(?:sis|embolism)|DVT|pulmonary embolism": "thromboembolism",
     r"weight loss": "weight loss",
+    r"pruritus|itching": "pruritus",
+    r"xerostomia|dry mouth": "xerostomia",
+    r"dysphagia|odynophagia": "dysphagia",
+    r"conjunctivitis": "conjunctivitis",
+    r"epistaxis|nosebleeds?": "epistaxis",
+    r"encephalopathy|ICANS": "encephalopathy",
+    r"serous retinopathy|central serous chorioretinopathy": "serous retinopathy",
+    r"chest wall pain": "chest wall pain",
+    r"dry skin|xerosis": "dry skin",
 }
 # Also long-standing conditions ("history of hypertension"): counted as a treatment side effect only with a grade.
 _GRADED_ONLY = {"hypertension", "hepatitis", "tinnitus", "hearing loss", "proteinuria", "acute kidney injury", "constipation",
                 "myalgia", "urinary frequency", "dysgeusia", "edema", "hypercholesterolemia", "hypertriglyceridemia",
                 "dizziness", "visual disturbance", "adrenal insufficiency", "hypophysitis", "hyperthyroidism", "hypotension",
                 "anorexia", "hypomagnesemia", "hypokalemia", "hyponatremia", "fever", "myocarditis", "nephritis",
-                "insomnia", "dyspnea", "cough", "headache", "lymphopenia", "thromboembolism", "weight loss"}
+                "insomnia", "dyspnea", "cough", "headache", "lymphopenia", "thromboembolism", "weight loss",
+                "pruritus", "xerostomia", "dysphagia", "conjunctivitis", "epistaxis", "encephalopathy", "serous retinopathy",
+                "chest wall pain", "dry skin"}
 _EV = re.compile(r"(?i)\b(" + alternation(EVENTS) + r")\b")
 # A grade right before an event name is a toxicity grade ("grade 3 neutropenia"), never the tumour's grade.
 TOXICITY_GRADE_AFTER = re.compile(r"(?i)\s*(?:\(CTCAE\)\s*)?(?:\w+\s+){0,2}?(?:" + alternation(EVENTS) + r"|toxicit\w*|adverse)\b")

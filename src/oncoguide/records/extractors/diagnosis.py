@@ -76,6 +76,11 @@ _GRADE = re.compile(
     r"(?i)\b(?:(?:nottingham|histologic|histological|tumou?r|combined|SBR|bloom[- ]richardson|fuhrman|who|isup|nuclear)\s+)?"
     r"grade\s*(?:group\s*)?[:=]?\s*(?P<g>[1-4]|I{1,3}V?|IV)(?:\s*(?:/|of|out of)\s*(?:3|4|III))?\b|\bG(?P<g2>[1-4])\b"
 )
+_NEXT_WORD = re.compile(r"[ \t]+(?P<w>[a-z][a-z-]{2,})")
+_TUMOUR_WORD = re.compile(r"(?i)(?:invasive|infiltrating|carcinoma|adenocarcinoma|adeno|tumou?r|cancer|neoplasm|lesion|disease|"
+                          r"ductal|lobular|serous|endometrioid|mucinous|papillary|glioma|astrocytoma|lymphoma|sarcoma|"
+                          r"neuroendocrine|dysplasia|intraepithelial|urothelial|squamous|differentiat|out|of|and|in|per|on|with|"
+                          r"nuclear|histolog|nottingham|tubule|mitos|pleomorph|score|group|component|foci|focus|areas?|features?)")
 _LOBE = re.compile(r"\b(?:RUL|RML|RLL|LUL|LLL)\b")
 _DIFF = re.compile(r"(?i)\b(well|moderately|mod\.?|poorly|un)[- ]?diff(?:erentiated|\.|\b)")
 _GLEASON = re.compile(r"(?i)gleason\s*(?:score)?\s*[:=]?\s*(?P<a>[3-5])\s*\+\s*(?P<b>[3-5])(?:\s*=\s*(?P<s>\d+))?|gleason\s*(?:score)?\s*[:=]?\s*(?P<s2>[6-9]|10)\b")
@@ -108,6 +113,9 @@ def extract(doc: Doc) -> list[Finding]:
     for m in _GRADE.finditer(text):
         if TOXICITY_GRADE_AFTER.match(text, m.end()) or re.search(r"(?i)CTCAE\W*$", text[max(0, m.start() - 12) : m.start()]):
             continue
+        if m["g"] and not re.match(r"(?i)\w+\s+grade", m.group(0)) and (nxt := _NEXT_WORD.match(text, m.end())) \
+                and not _TUMOUR_WORD.match(nxt["w"]):
+            continue  # "grade 1 pruritus", "Grade 2 dry skin": a bare grade before a lower-case word grades a side effect
         g = m["g"] or m["g2"]
         g = _ROMAN.get(g.upper(), g)
         out.append(Finding("grade", f"G{g}", m.start(), m.end()))
