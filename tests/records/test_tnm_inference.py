@@ -31,6 +31,9 @@ from records_bench import deid_scores  # noqa: E402  (the bench owns the scoring
          "24 perigastric lymph nodes, all uninvolved (0/24).", "T1a", "N0"),
         ("Right upper lobe, lobectomy: squamous cell carcinoma of the lung. Tumor size (greatest dimension): 2.5 cm. "
          "Visceral pleural invasion present. Lymph nodes: station 7, metastatic carcinoma (1/3); station 10 (0/2).", "T2a", "N2"),
+        # translated synoptic wording: "compromised by neoplasia" is involvement, "uninvolved" is not
+        ("Bladder + prostate, cystoprostatectomy: high grade urothelial carcinoma, infiltrating until detrusor muscle. "
+         "Perivesical fat: uninvolved by neoplasia. Prostate: compromised by neoplasia.", "T4a", None),
         ("Thyroid, total thyroidectomy: papillary carcinoma, 1.6 cm, no extrathyroidal extension. "
          "Number of lymph nodes examined: 4. Lymph Nodes: Not involved.", "T1b", "N0"),
         ("Prostate, radical prostatectomy: adenocarcinoma, Gleason 3+4=7. Extraprostatic extension: present. "

@@ -89,7 +89,7 @@ def _names_tumour(text: str, m: re.Match[str]) -> bool:
 
 
 _CUE = re.compile(r"(?i)invad|invasion|infiltrat|extend|extension|penetrat|involv|through|into|reach|extent|depth|"
-                  r"level|spread|confined|limited|present|identified|erod")
+                  r"level|spread|confined|limited|present|identified|erod|compromis")  # "Prostate: compromised by neoplasia"
 # OCR ends lines with ". " mid-sentence ("does not appear to. penetrate"): a period before a lowercase word
 # does not end the negated clause.
 _NEG_BEFORE = re.compile(r"(?i)\b(?:no|not|without|negative|free of|absent|uninvolved|lack of|rather than|possible|possibly|"
