@@ -145,3 +145,18 @@ def test_past_cancers_yield_to_the_current_one(text: str, cancer: str, histology
 )
 def test_stage_group_as_stated(text: str, stage: str) -> None:
     assert extract_profile(text).stage_group == stage
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status"),
+    [
+        ("BRAF V600E (VE1 IHC): negative.\nKRAS/NRAS mutation testing: not performed on this specimen.", "KRAS", None),
+        ("PD-L1 was 90%. They did NOT test EGFR or ALK because it is squamous.", "EGFR", None),
+        ("HER2 2+, ISH pending.", "HER2", "equivocal"),
+        # the report's own result replaces the outside core biopsy it quotes
+        ("Outside core biopsy 01/2025: IDC, grade 2; ER 90%, PR 30%, HER2 IHC 2+.\nProgesterone receptor: NEGATIVE (0%)", "PR",
+         "negative"),
+    ],
+)
+def test_untested_and_outside_results(text: str, name: str, status: str | None) -> None:
+    assert _status(text, name) == status

@@ -301,6 +301,9 @@ def extract(doc: Doc) -> list[Finding]:
             status, value = _status_generic(canon, window, m["name"])
         if a.family or a.hypothetical:
             continue
+        if (untested := _NOT_TESTED_AFTER.match(window) or _NOT_TESTED_BEFORE.search(before)):
+            # "KRAS/NRAS mutation testing: not performed", "they did NOT test EGFR": no result, not a negative one
+            status, value = None, untested.group("why").lower()
         if status is None and value is None:
             continue
         if a.negated and canon in GENES and status == "positive" and not value:
@@ -320,6 +323,21 @@ def extract(doc: Doc) -> list[Finding]:
 Status = Literal["positive", "negative", "equivocal", "low"] | None
 _LATER = re.compile(r"(?i)\b(?:recurren\w*|relapse\w*|metasta\w*|progression|rebiops\w*|re-?tested|repeat(?:ed)? (?:biopsy|testing)|"
                     r"(?:liver|bone|lung|brain|pleural|adrenal|skin|chest wall|peritoneal)\s+(?:biopsy|bx))")
+
+
+# (no result before the words: "HER2 2+, ISH pending" is equivocal, not untested)
+_NOT_TESTED_AFTER = re.compile(
+    r"(?i)^[^.;\n\d+]{0,30}?(?P<why>not (?:performed|done|tested|assessed|evaluated|evaluable|available|sent|reported)|pending|"
+    r"insufficient(?: tissue| material)?|could not be (?:performed|assessed|done|tested)|quantity not sufficient|QNS|declined)")
+_NOT_TESTED_BEFORE = re.compile(r"(?i)(?P<why>(?:did not|didn't|did NOT|not|never) (?:test|tested|send|sent|check|checked|perform|run)"
+                                r"(?: for)?|no (?:testing|test) (?:for|of))\s+(?:\w+\s+(?:or|and|/)\s+)?$")
+# Words before a result that date it to an earlier specimen than the report's own ("outside core biopsy: PR 30%").
+_EARLIER = re.compile(r"(?i)\b(?:outside|referring|original|initial|prior|previous|at diagnosis|diagnostic core)\b")
+
+
+def _earlier_specimen(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_EARLIER.search(text, max(line_start, start - 160), start))
 
 
 def _later_specimen(text: str, start: int) -> bool:
@@ -348,7 +366,8 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
 
     def key(f: Finding) -> tuple:
         rank = her2_rank[f.extra["status"]] if f.value == "HER2" else int(f.extra["status"] is not None)
-        return (f.extra["status"] is not None, _later_specimen(doc.text, f.start), rank, f.score, len(f.extra["value"] or ""))
+        return (f.extra["status"] is not None, _later_specimen(doc.text, f.start), not _earlier_specimen(doc.text, f.start),
+                rank, f.score, len(f.extra["value"] or ""))
 
     for f in findings:
         cur = best.get(f.value)
