@@ -38,7 +38,7 @@ _FAC_SUFFIX = (
     r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
     r"Supply|Company|Funeral Home|Authority|Consortium|Home Infusion|Infusion|Hematology|Fellowship|Ministries|Congregation|"
     r"Pathology|Pavilion|Library|Lodge|NHS Foundation Trust|NHS Trust|Health Board|Home Health(?: Services| Agency| Care)?|"
-    r"Donor Program|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
+    r"Donor Program|Visiting Nurses|Alliance|IVF|Regional(?: Lab| Laboratory)?(?=\s*(?:[,.;:)]|$))|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row|Crescent|Cres|Close|Parade|Mews|Grove|Gardens|Loop|Quay|Walk)\.?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
@@ -152,13 +152,13 @@ _RULES: list[_Rule] = [
     # month/day followed by a time, or opening a line of a message log: "2/26 9:14am", "3/1: called back"
     _r("date", r"(?im)(?:\b|^)(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=,?\s+(?:at\s+)?\d{1,2}(?::\d{2}|\s*[ap]\.?m\b))" + _TIME
                + r"|^\s*(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=[\s:-])"),
-    _r("date", r"(?i)\b\d{1,2}(?:st|nd|rd|th)\s+of\s+" + _MON + r"(?:,?\s+\d{4})?"),  # the 3rd of May
+    _r("date", r"(?i)\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+of\s+" + _MON + r"(?:,?\s+\d{4})?"),  # the 3rd of May
     _r("date", r"(?i)\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
                r"noviembre|diciembre)(?:\s+de(?:l)?\s+\d{4})?\b"),
     _r("date", r"(?i)\b(?:early|late|mid)[ \t-]+(?:January|February|March|April|June|July|August|September|October|November|"
                r"December)\b"),
     _r("date", r"(?i)\b" + _WEEKDAY + r"the\s+\d{1,2}(?:st|nd|rd|th)\b"),  # Friday the 6th
-    _r("date", r"(?i)\b(?:on|by|since|until|from)\s+the\s+(?P<v>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    _r("date", r"(?i)\b(?:on|by|since|until|from)\s+(?P<v>the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
                r"twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first))\b", "v"),
     _r("date", r"(?i)\b" + _WEEKDAY + r"?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b" + _TIME),
