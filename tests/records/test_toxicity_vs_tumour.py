@@ -56,6 +56,11 @@ def test_tumour_grade_from_biopsy_survives_a_later_note_with_toxicity(tmp_path: 
         # the side of an earlier cancer counts only when nothing else is said
         ("History of left breast invasive lobular carcinoma, now with bone metastases.", "left"),
         ("History of left breast DCIS in 2012. Now a right breast mass; core biopsy shows invasive lobular carcinoma.", "right"),
+        # one-letter sides; an operation on both sides and a metastasis's side are not the tumour's
+        ("Dx: superficial spreading melanoma, L posterior calf, excised 07/2021.", "left"),
+        ("Dx 06/2024: L breast invasive ductal carcinoma. Surgery: bilateral mastectomy (R risk-reducing) + L SLNB.", "left"),
+        ("CT: 4.2 cm spiculated LUL mass. 9 mm R adrenal nodule, indeterminate.", "left"),
+        ("Adenocarcinoma, LUL; cN3 (right supraclavicular node, FNA+).", "left"),
     ],
 )
 def test_laterality_wordings(text: str, side: str) -> None:

@@ -66,12 +66,17 @@ HISTOLOGIES: list[tuple[str, str]] = [
 ]
 _HIST = [(name, re.compile(r"(?i)(?<![\w-])(?:" + pat + r")(?![\w-])")) for name, pat in HISTOLOGIES]
 _CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC", "DLBCL", "ATC", "MTC", "cHL", "NLPHL"}
-_LATERALITY = re.compile(r"(?i)\b(left|right|bilateral)\b(?:\s+\w+){0,3}?\s+(breast|lung|kidney|ovary|lobe|testis|adrenal|upper|lower|renal|"
+_SIDE_SITES = (r"breast|lung|kidney|ovary|lobe|testis|adrenal|upper|lower|renal|"
                          r"calf|thigh|leg|arm|forearm|shoulder|flank|axilla|chest wall|neck|parotid|tonsil|foot|hand|scalp|temple|"
                          r"cheek|ear|eye|ureter|fallopian|colon|hemicolectomy|nephrectomy|mastectomy|lobectomy|orchiectomy|tongue|hilar|hilum|"
-                         r"mainstem|bronchus|base of tongue|vocal cord)"
+                         r"mainstem|bronchus|base of tongue|vocal cord|tonsil|posterior|anterior|palatine|heel|back|chest|buttock|groin|"
+                         r"lateral|medial|partial|radical|radius|femur|tibia|hip|knee|elbow|wrist|"
+                         r"face|nasal|maxillary|mandible|submandibular")
+_LATERALITY = re.compile(r"(?i)\b(left|right|bilateral)\b(?:\s+\w+){0,3}?\s+(" + _SIDE_SITES + r")"
                          r"|\b(?:breast|lung|kidney|ovary|testis|adrenal)\s*,\s*(left|right|bilateral)\b"
                          r"|\b(?:specimen |tumou?r |procedure )?laterality\s*:\s*(left|right|bilateral)\b")
+# "L posterior calf", "R palatine tonsil", "L partial nephrectomy": the one-letter side, capital only
+_SIDE_LETTER = re.compile(r"(?<![\w/-])(?P<s>[LR])\.?(?:[ \t]+[\w-]+){0,2}?[ \t]+(?i:" + _SIDE_SITES + r")\b")
 _GRADE = re.compile(
     r"(?i)\b(?:(?:nottingham|histologic|histological|tumou?r|combined|SBR|bloom[- ]richardson|fuhrman|who|isup|nuclear)\s+)?"
     r"grade\s*(?:group\s*)?[:=]?\s*(?P<g>[1-4]|I{1,3}V?|IV)(?:\s*(?:/|of|out of)\s*(?:3|4|III))?\b|\bG(?P<g2>[1-4])\b"
@@ -103,7 +108,14 @@ def extract(doc: Doc) -> list[Finding]:
     for m in _LATERALITY.finditer(text):
         # "history of left breast DCIS" may be another cancer: such a side counts only when nothing else is said
         score = 0.3 if doc.assertion(m.start(), m.end()).historical else 1.0
-        out.append(Finding("laterality", (m[1] or m[3] or m[4]).lower(), m.start(), m.end(), score))
+        side = (m[1] or m[3] or m[4]).lower()
+        if side == "bilateral" and re.search(r"(?i)ectomy|dissection|mobile|oophor|salping|risk[- ]reducing|prophylactic", m.group(0)
+                                              + text[m.end() : m.end() + 20]):
+            continue  # "bilateral mastectomy (R risk-reducing)", "bilateral neck dissection": an operation, not the tumour
+        out.append(Finding("laterality", side, m.start(), m.end(), score))
+    for m in _SIDE_LETTER.finditer(text):
+        score = 0.3 if doc.assertion(m.start(), m.end()).historical else 0.7  # below a lung lobe: "LUL mass … R adrenal"
+        out.append(Finding("laterality", "left" if m["s"] == "L" else "right", m.start(), m.end(), score))
     for m in _LOBE.finditer(text):  # RUL, LLL: lung lobes carry their side
         out.append(Finding("laterality", "right" if m[0][0] == "R" else "left", m.start(), m.end(), 0.8))
     for m in _GLEASON.finditer(text):
