@@ -30,6 +30,12 @@ def _status(text: str, name: str) -> str | None:
         ("Sarcoma. Recurrence: two lung nodules (largest 2.6 cm; VATS wedge = metastatic dedifferentiated liposarcoma).", {"lung"}),
         ("| Diagnosis   | Adenocarcinoma, LUL - stage IVB\n| Metastases  | Brain x3 (largest 11 mm; SRS 10/2024); bone (T6, sacrum).",
          {"brain", "bone"}),
+        ("Lung adenoCA. Liver bx: metastatic adenoCA. MRI brain 03/2025: 3 enhancing lesions (largest 9 mm).", {"liver", "brain"}),
+        ("Melanoma. 3 new R lung nodules (CT-guided bx: metastatic melanoma) and a 1.1 cm R frontal brain met.", {"lung", "brain"}),
+        ("Lung adenoCA, RUL primary (cT2b cN1 cM1a) - pleural nodularity + malignant R effusion (cytology +).", {"pleura"}),
+        # regional (N3) in lung cancer, and a lung disease that is no spread of cancer
+        ("NSCLC: bulky mediastinal and left supraclavicular nodes, multiple liver metastases.", {"liver"}),
+        ("Breast cancer on T-DXd; grade 2 interstitial lung disease 01/2025 -> steroids.", set()),
     ],
 )
 def test_sites_listed_under_a_heading(text: str, sites: set[str]) -> None:

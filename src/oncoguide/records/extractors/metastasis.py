@@ -19,7 +19,7 @@ SITES: dict[str, str] = {
     r"liver|hepatic": "liver",
     r"lungs?|pulmonary": "lung",
     r"brain|cerebral|cerebellar|intracranial": "brain",
-    r"pleura|pleural": "pleura",
+    r"pleura|pleural|effusion": "pleura",
     r"peritoneum|peritoneal|omentum|omental": "peritoneum",
     r"adrenal glands?|adrenals?": "adrenal",
     r"distant lymph nodes?|supraclavicular (?:lymph )?nodes?|distant nodes?|contralateral (?:axillary |cervical |supraclavicular )?(?:lymph )?nodes?": "distant lymph nodes",
@@ -41,7 +41,7 @@ _LIST = (r"(?:" + _MOD + r"(?:" + _SITE_ALT + r")(?:-only)?(?:\s+(?:nodules?|les
          r"(?:\s*(?:,\s*and|;\s*and|,|;|and|&|/|or|\+)\s*(?:the\s+)?)?){1,6}")
 _MET = (r"(?:(?:parenchymal|lytic|sclerotic|blastic|osteolytic|osteoblastic|mixed|enhancing|ring-enhancing|hypermetabolic|"
         r"FDG-avid|avid|hypodense|hypoattenuating|soft[- ]tissue)\s+)?"
-        r"(?:metastas[ie]s|metastatic|mets|metastatic disease|metastatic lesions?|lesions?|deposits?|involvement|spread|"
+        r"(?:metastas[ie]s|met\b|metastatic|mets|metastatic disease|metastatic lesions?|lesions?|deposits?|involvement|spread|"
         r"nodules? consistent with metasta\w+|disease|carcinomatosis|recurrence)")
 _PATTERNS = [
     # "metastatic to bone and liver", "metastases to the liver, lungs and bone", "recurrence in the lungs"
@@ -60,11 +60,21 @@ _PATTERNS = [
     # "pleural fluid cytology positive for metastatic carcinoma"
     re.compile(r"(?i)\b(?P<list>pleural|peritoneal|ascitic)\s+(?:fluid|effusion|ascites|washings?)\b[^.\n;]{0,40}?\bpositive\s+for\s+"
                r"(?:metasta\w+|malignan\w+|carcinoma|adenocarcinoma|tumou?r cells)"),
+    # "pleural nodularity", "peritoneal nodules/implants": serosal deposits are metastases in a cancer record
+    re.compile(r"(?i)\b(?P<list>peritoneal|omental|pleural)\s+(?:nodules?|implants?|deposits?|nodularity|studding|seeding)\b"),
+    # "malignant R effusion (cytology +)": a malignant effusion without a named cavity is pleural
+    re.compile(r"(?i)\bmalignant\s+(?:(?:R|L|right|left|bilateral)\s+)?(?:pleural\s+)?(?P<list>effusion)"),
+    # "MRI brain 03/2025: 3 enhancing lesions", "CT liver: multiple new lesions": a site, then what imaging found there
+    re.compile(r"(?i)\b(?:MRI|CT|PET(?:/CT)?|imaging)\s+(?P<list>brain|liver|chest|spine|bones?)\s*(?:\[date[^\]\n]{0,12}\]|\d{1,2}/\d{2,4})?\s*[:\-]"
+               r"\s*(?:\d+|multiple|several|numerous|new|two|three|four|innumerable)\s+(?:\w+\s+){0,2}?(?:lesions?|metastas[ie]s|mets|nodules?|masses)"),
     # "malignant pleural effusion (cytology positive)": tumour cells in the pleural space
     re.compile(r"(?i)\bmalignant (?P<list>pleural|peritoneal) (?:effusion|ascites|fluid)"),
     # "bone metastases", "liver and lung mets", "hepatic lesions", "peritoneal carcinomatosis"
     re.compile(r"(?i)\b(?P<list>" + _LIST + r")\s*" + _MET + r"\b"),
 ]
+_NOT_CANCER = re.compile(r"(?i)\b(?:interstitial|obstructive|chronic|restrictive|fatty|benign|degenerative|reactive|"
+                         r"inflammatory)\s+$")
+_SUPRACLAVICULAR_REGIONAL = {"lung cancer", "breast cancer", "head and neck cancer", "thyroid cancer"}
 _STAGED = 3  # index of the "Metastatic <date>: …" / "stage IVC: …" pattern above
 _OLIGO = re.compile(r"(?i)\boligo[- ]?metasta\w+")
 # Metastatic disease stated without sites; lymph-node-only statements are regional, not distant.
@@ -111,6 +121,8 @@ def site_mentions(text: str) -> list[SiteMention]:
     out: list[SiteMention] = []
     for pat in _PATTERNS:
         for m in pat.finditer(text):
+            if _NOT_CANCER.search(text, max(0, m.start() - 16), m.start()):
+                continue  # "interstitial lung disease", "fatty liver lesion": not a cancer's spread
             for s in _SITE_RE.finditer(text, m.start("list"), m.end("list")):
                 if canon := _canon(s.group(1)):
                     if canon == "lymph nodes" and pat is _PATTERNS[_STAGED]:
@@ -123,7 +135,7 @@ def extract(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     for s in site_mentions(doc.text):
         if doc.assertion(s.phrase_start, s.phrase_end).affirmed:
-            out.append(Finding("metastatic_sites", s.site, s.phrase_start, s.phrase_end))
+            out.append(Finding("metastatic_sites", s.site, s.phrase_start, s.phrase_end, extra={"word": doc.text[s.start : s.end]}))
     for m in _OLIGO.finditer(doc.text):
         if not doc.assertion(m.start(), m.end()).negated:
             out.append(Finding("oligometastatic", True, m.start(), m.end()))
@@ -144,6 +156,9 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
     if profile.cancer_type in HEME:
         return
     for f in findings:
+        if (f.field == "metastatic_sites" and f.value == "distant lymph nodes" and profile.cancer_type in _SUPRACLAVICULAR_REGIONAL
+                and "supraclavicular" in f.extra.get("word", "").lower()):
+            continue  # lung, breast, head and neck, thyroid: supraclavicular nodes are regional (N3), not distant
         if f.field == "metastatic_sites" and f.value not in profile.metastatic_sites:
             profile.metastatic_sites.append(f.value)
             profile.evidence.setdefault(f"metastatic_sites.{f.value}", doc.evidence(f.start, f.end))
