@@ -465,8 +465,13 @@ def main() -> None:
             print("\n-- held-out errors, clean text (id, field, gold, ours) --")
             for e in field_errors(held, ours):
                 print(f"{e[0]:5s} {e[1]:20s} gold={e[2]!r:50s} ours={e[3]!r}")
-    for n, path, after in ((2, args.heldout2, "the first held-out set was"), (3, args.heldout3, "the first two held-out sets were"),
-                           (4, args.heldout4, "the first three held-out sets were")):
+    later_sets = [(2, args.heldout2), (3, args.heldout3), (4, args.heldout4)]
+    n = 5
+    while (HERE / "records_data" / f"reports_heldout{n}.jsonl").exists():  # every later blind set, in the order written
+        later_sets.append((n, HERE / "records_data" / f"reports_heldout{n}.jsonl"))
+        n += 1
+    for n, path in later_sets:
+        after = "the first held-out set was" if n == 2 else f"the first {n - 1} held-out sets were"
         later = [json.loads(line) for line in path.open() if line.strip()] if path.exists() else []
         if not later:
             continue
