@@ -131,6 +131,12 @@ _RULES: list[_Rule] = [
     _r("date", r"(?i)\b" + _WEEKDAY + r"?\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b" + _TIME),
     _r("date", r"(?i)\b(?:19|20)\d{2}-" + _MON + r"-\d{1,2}\b"),  # 1957-Dec-03
     _r("date", r"(?i)\b(?:19|20)\d{2}-" + _MON + r"(?![\w-])"),  # 2026-Jan
+    _r("date", r"(?i)\b(?:[1-9]|[12]\d|3[01])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b(?!-)"),  # 19-Aug
+    # dictated dates: "August twelfth, twenty twenty-five", "January of twenty twenty-two"
+    _r("date", r"(?i)\b(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+"
+               r"(?:(?:the[ \t]+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+               r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-\w+|thirtieth|thirty-first)"
+               r"(?:,?[ \t]+(?:nineteen|twenty|two thousand)(?:[ \t-]+[a-z]+){1,2})?|of[ \t]+(?:nineteen|twenty|two thousand)(?:[ \t-]+[a-z]+){1,2})"),
     # a bare month after a preposition ("in November", "since December", "in Jan."): HIPAA counts every date
     # element but the year; "May" only capitalized, so the verb stays
     _r("date", r"(?i:\b(?:in|since|during|until|till|by|from|through|of|early|late|mid|last|next|this|before|after)[ \t]+"
@@ -178,6 +184,9 @@ _RULES: list[_Rule] = [
     _r("age", r"(?i)\b(?P<v>(?:9\d|1[0-2]\d))(?=[\s-]*(?:years?|yrs?|y/?o\b|y\.o\.|y\b|year-old|[FM]\b))", "v"),
     _r("age", r"(?i)\b(?:turned|age of|I'm|I am|he's|she's|now)\s+(?P<v>9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|mm|cm|bpm|/))", "v"),
     _r("age", r"(?i)\b(?:age[ds]?|aged)\s*[:=]?\s*(?P<v>9\d|1[0-2]\d)\b", "v"),
+    _r("age", r"(?i:\b(?:is|aged?|he's|she's|at|turned)[ \t]+)(?P<v>ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+              r"one hundred(?:[- ](?:and[- ])?\w+)?)\b", "v"),
+    _r("age", r"(?<=[a-z] )\((?P<v>9\d|1[01]\d)\)", "v"),  # "wife Gudrun (90)"
     # "(Mrs. Odessa Carter, 92)", "died 91", "died at 94"
     _r("age", r"(?:\b[A-Z][a-z'’\-]+,[ \t]*|(?i:\b(?:died|passed away|deceased)[ \t]+(?:at[ \t]+)?(?:age[ \t]+)?))(?P<v>9\d|1[0-2]\d)\b(?![ \t]*(?:%|mg|kg|mm|cm|/))", "v"),
     _r("name", r"(?i:\binitials)[ \t]*[:\-]?[ \t]*(?P<v>(?:[A-Z]\.?){2,4})(?![\w])", "v"),
@@ -188,7 +197,10 @@ _RULES: list[_Rule] = [
     _r("id", r"(?m)^(?P<v>[A-Z]{1,4}-\d{2,4})(?=[ \t]*\|)", "v"),  # a subject or screening number opening a table row
     _r("id", r"(?i:\b(?:CPSO|AHPRA|GMC|NMC|MCR|DEA|provider|prescriber)\b[ \t]*(?:no\.?|number|#)?[ \t]*[:#]?[ \t]*)(?P<v>[A-Z0-9]{0,3}\d{4,}[A-Z]?)\b", "v"),
     _r("phone", r"(?i:\b(?:at|call|phone|tel|cell|line|number|#)[ \t:]*)(?P<v>\d{3}-\d{4})\b(?![ \t]*(?:mg|mcg|ml|units|cGy|Gy))", "v"),
-    _r("id", r"(?i:\b(?:room|rm|bed|ward/bed|bed assignment|bed no\.?|chair)\b\.?[ \t]*[:#]?[ \t]*)"
+    _r("id", r"(?i:\b(?:bed|bay)\b[ \t]*[:#]?[ \t]*)(?P<v>[A-H])\b(?![\w.])", "v"),  # "Rm 614, Bed B"
+    # an MRN read out digit by digit in a dictation: "medical record number 4 4 7 1 9 0 8"
+    _r("id", r"(?i:\b(?:medical record number|record number|MRN|chart number)\b[ \t]*[:#]?[ \t]*)(?P<v>\d(?:[ ,]{1,2}\d){4,})", "v"),
+    _r("id", r"(?i:\b(?:room|rm|bed|ward/bed|bed assignment|bed no\.?|chair|bay)\b\.?[ \t]*[:#]?[ \t]*)"
              r"(?P<v>(?=[\w-]*\d)[A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,6})?(?:[ \t]*/[ \t]*\d{1,4})?)(?![\w/])", "v"),
     # national and hospital numbers by their labels: NHI, NRIC, UHID, IP No, Hospital no., registration numbers
     _r("id", r"(?i:\b(?:NHI|NRIC|FIN|UHID|IP No|Hospital no|URN?|CHI|ULI|HCN|SA ID no|ID no|reg(?:istration)?)\b\.?[ \t]*(?:no\.?|number)?[ \t]*[:#]?[ \t]*)"
@@ -219,7 +231,7 @@ _RULES: list[_Rule] = [
     _r("address", r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}" + _STREET + r"\s+(?:North|South|East|West|N|S|E|W)\b(?:,?\s+(?:Apt|Suite|Ste|Unit)\.?\s*#?\w+)?"),
     # a town by what follows it: a state code, a province and postal code, a UK postcode, a country
     # (MD and PA are credentials far more often than states: "Lee, MD")
-    _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),[ \t]*(?!MD\b|PA\b)" + _STATES + r"\b(?![ \t]*\d)(?=[ \t]*(?:[.;,)\n]|$))", "v"),
+    _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),[ \t]*(?!MD\b|PA\b)" + _STATES + r"\b(?![ \t]*\d)(?=[ \t]*(?:[.;,()\n]|$))", "v"),
     _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ \t]+[A-Z]\d[A-Z]", "v"),
     _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b", "v"),
     _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),?[ \t]+[ACDEFHKNPRTVWXY]\d{2}[ \t]?(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{4}\b", "v"),
@@ -385,6 +397,8 @@ _RATIO_BEFORE = {"grade", "score", "pain", "allred", "ratio", "ecog", "ps", "gle
                  "er", "pr", "ar", "pgr", "tps", "cps", "mmr", "msi", "carcinoma", "adenocarcinoma", "metastatic", "metastasis",
                  "tumor", "tumour", "station", "node", "ln", "lns", "micrometastasis", "deposits", "melanoma", "involvement"}
 _SHORT_DATE = re.compile(r"(?<![\w/.+:\-])(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?![\w/+%\"”]|[.,]\d)")
+# day/month where the day cannot be a month (UK, Australian notes: "cisplatin #6 29/10")
+_SHORT_DATE_DM = re.compile(r"(?<![\w/.+:\-])(?:1[3-9]|2\d|3[01])/(?:[1-9]|1[0-2])(?![\w/+%\"”]|[.,]\d)")
 _RATIO_AFTER = re.compile(
     r"(?i)\s*(?:\+|\(|of\b|lymph|nodes?|LNs?\b|cores?|slides?|blocks?|biops|specimens?|fragments?|positive|involved|neg|"
     r"pos\b|tumou?r|sentinel|axillary|mg|ml|cm|mm|units?|times|x\b|doses?|cycles?|fractions?|fx\b|patients?|pts\b|"
@@ -402,7 +416,7 @@ def short_dates(text: str) -> list[tuple[int, int]]:
     date is taken only when neither the word before nor the words after make it a count or a score.
     """
     out: list[tuple[int, int]] = []
-    for m in _SHORT_DATE.finditer(text):
+    for m in [*_SHORT_DATE.finditer(text), *_SHORT_DATE_DM.finditer(text)]:
         before = re.search(r"([\w+\-]+)\W{0,3}$", text[max(0, m.start() - 30) : m.start()])
         if before and before.group(1).lower() in _RATIO_BEFORE:
             continue
