@@ -79,6 +79,13 @@ def test_low_is_a_breast_category(text: str, name: str, status: str) -> None:
          {"ipilimumab", "nivolumab", "rituximab"}, set()),
         ("2L: belzutifan 120 mg daily since 01/2025. Hodgkin lymphoma treated with ABVD x6 in 2010.",
          {"belzutifan", "doxorubicin", "bleomycin", "vinblastine", "dacarbazine"}, set()),
+        ("BRAF/MEK options reviewed (dabrafenib/trametinib vs encorafenib/binimetinib) -> plan encorafenib + binimetinib, "
+         "to start next week.", set(), {"dabrafenib", "trametinib", "encorafenib", "binimetinib"}),
+        ("Consolidation osimertinib since 11/2024 (durvalumab not used given EGFR mutation).", {"osimertinib"}, {"durvalumab"}),
+        ("Adj mFOLFOX6 q2w, C1 10/21/24; oxali stopped after C9. Erdafitinib would be an option if he recurs.",
+         {"fluorouracil", "leucovorin", "oxaliplatin"}, {"erdafitinib"}),
+        ("Trifluridine/tipiracil plus bevacizumab has been offered, but he would prefer a trial. Teclistamab since 03/2025.",
+         {"teclistamab"}, {"trifluridine/tipiracil", "bevacizumab"}),
     ],
 )
 def test_drugs_given_versus_ideas_for_later(text: str, given: set[str], not_given: set[str]) -> None:

@@ -22,15 +22,16 @@ _PRIOR = (r"prior|previously|previous|formerly|progressed (?:on|after|through|de
 _PLANNED = (r"plan(?:ned)?(?: is| to)?|will (?:start|receive|begin)|to start|recommended|candidate for|consider(?:ed|ing)?|"
             r"referred for|offered|eligible for|options? (?:include|are|would be|of)|next[- ]line|future|"
             r"(?:would|could|may) (?:use|offer|consider|add)|reserved|at (?:PD|progression|relapse)(?: with)?|"
-            r"(?:second|third|next|later)[- ]line options?")
+            r"(?:second|third|next|later)[- ]line options?|options? (?:reviewed|discussed)|recommendations?:?|question:?")
 _CUE = re.compile(rf"(?i)\b(?:(?P<cur>{_CURRENT})|(?P<pri>{_PRIOR})|(?P<plan>{_PLANNED}))\b")
 _AFTER_CURRENT = re.compile(r"(?i)^[^.;]{0,60}?\b(?:ongoing|since|which (?:s?he|they|I) (?:takes?|is taking|receives?) now|to date|continues)\b")
 # cues after the drug that make it an idea rather than a treatment given: "enfortumab vedotin at PD",
 # "encorafenib + cetuximab reserved for progression", "pembrolizumab not favored"
-_AFTER_PLANNED = re.compile(r"(?i)^[^.;\n]{0,45}?\b(?:at (?:next |further |the time of |time of )?(?:PD|progression|relapse)|reserved for|"
+_AFTER_PLANNED = re.compile(r"(?i)^(?P<pre>[^.;\n(]{0,45}?)\b(?:at (?:next |further |the time of |time of )?(?:PD|progression|relapse)|reserved for|"
                             r"if (?:progress\w*|PD|relapse|needed)|upon progression|on progression|not favou?red|"
-                            r"not (?:given|started|recommended|indicated)|(?:was|were) discussed|discussed|considered|"
-                            r"as (?:a )?(?:future|next|later)[- ]line|(?:is|are) (?:an )?options?|to be (?:added|started|given|considered)|"
+                            r"not (?:given|started|recommended|indicated|used|applicable|pursued|offered|an option)|(?:was|were) discussed|"
+                            r"discussed|considered|(?:has been |have been |was |were )?offered|vs\.?|versus|"
+                            r"as (?:a )?(?:future|next|later)[- ]line|(?:is|are|would be|could be|remains?) (?:an )?(?:\w+ )?options?|to be (?:added|started|given|considered)|"
                             r"planned|pending (?:approval|authori[sz]ation|funding))\b")
 _AFTER_PRIOR = re.compile(r"(?i)^[^.;]{0,40}?\b(?:until|stopped|discontinued|completed|was stopped|ended)\b")
 _PIVOT = re.compile(r"(?i)[;]|\.\s|\b(?:and|but|then|,)\s+(?=(?:(?:is|was|s?he|they|I)\s+)?(?:now|currently|then|later|subsequently|is on|started|switched))")
@@ -44,6 +45,14 @@ def _segment_start(text: str, start: int) -> int:
     return last
 
 
+def _planned_after(after: str) -> bool:
+    """A planning cue after the drug, with nothing between them saying it was already given ("since 11/2024", "C1")."""
+    m = _AFTER_PLANNED.search(after)
+    if m is None:
+        return False
+    return not re.search(r"(?i)\b(?:since|started|given|received|ongoing|continu\w*|C\d+|cycles?|x\s?\d)\b", m["pre"])
+
+
 def _started_between(seg: str) -> bool:
     return bool(re.search(r"(?i)\b(?:started|began|receiv\w+|on|since|completed|given)\s*$", seg))
 
@@ -52,13 +61,13 @@ def treatment_status(text: str, start: int, end: int) -> Status | None:
     """'current' / 'prior' / 'planned' for the drug at text[start:end], or None when the record does not say."""
     seg = text[_segment_start(text, start) : start]
     cues = list(_CUE.finditer(seg))
-    if (not cues or cues[-1]["plan"] is None) and _AFTER_PLANNED.search(text[end : end + 80]) and not _started_between(seg):
+    if (not cues or cues[-1]["plan"] is None) and _planned_after(text[end : end + 80]) and not _started_between(seg):
         return "planned"
     if cues:
         last = cues[-1]
         return "current" if last["cur"] else "prior" if last["pri"] else "planned"
     after = text[end : end + 80]
-    if _AFTER_PLANNED.search(after):
+    if _planned_after(after):
         return "planned"
     if _AFTER_PRIOR.search(after):
         return "prior"

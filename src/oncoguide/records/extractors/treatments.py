@@ -17,7 +17,8 @@ for _generic, (_cls, _aliases) in DRUGS.items():
 _DRUG_RE = re.compile(
     r"(?i)(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(_ALIAS, key=len, reverse=True)) + r")(?![\w-](?!based|containing|refractory|resistant|sensitive))"
 )
-_REGIMEN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(r) for r in sorted(REGIMENS, key=len, reverse=True)) + r")(?![\w-])")
+# "mFOLFOX6", "mFOLFIRINOX": a modified regimen keeps its drugs
+_REGIMEN_RE = re.compile(r"(?<![\w-])m?(" + "|".join(re.escape(r) for r in sorted(REGIMENS, key=len, reverse=True)) + r")\d?(?![\w-])")
 _DATE = r"(?:\[date (?P<{g}>\d{{4}}-\d{{2}})\]|(?P<{g}m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{{4}})|(?P<{g}y>(?:19|20)\d{{2}}-\d{{2}})|(?P<{g}n>\d{{1,2}}/\d{{4}}))"
 _START = re.compile(r"(?i)(?:start(?:ed|ing)?|began|begun|initiated|commenced|since|from|on)\s+(?:on\s+|in\s+)?" + _DATE.format(g="d"))
 _STOP = re.compile(r"(?i)(?:stop(?:ped)?|discontinued|held|completed|ended|until|through|to)\s+(?:on\s+|in\s+)?" + _DATE.format(g="d"))
