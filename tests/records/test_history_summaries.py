@@ -173,3 +173,16 @@ def test_stage_group_as_stated(text: str, stage: str) -> None:
 )
 def test_untested_and_outside_results(text: str, name: str, status: str | None) -> None:
     assert _status(text, name) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "status"),
+    [
+        ("Tissue NGS: KRAS G12C. EGFR, ALK, ROS1, RET, BRAF, MET ex14, NTRK - none detected.", ["EGFR", "ROS1", "BRAF"], "negative"),
+        ("Genetics: germline panel negative (incl. BRCA1, BRCA2, PALB2, ATM, Lynch genes).", ["BRCA1", "BRCA2"], "negative"),
+        ("Germline testing (BRCA1, BRCA2, PALB2, TP53, CHEK2): negative.", ["BRCA1", "BRCA2"], "negative"),
+        ("BRAF V600E MUT. KRAS wt, NRAS wt. HER2 not amplifed. MSS.", ["HER2", "KRAS"], "negative"),
+    ],
+)
+def test_one_result_for_a_list_of_genes(text: str, names: list[str], status: str) -> None:
+    assert [_status(text, n) for n in names] == [status] * len(names)

@@ -58,12 +58,14 @@ NAMES: dict[str, str] = {
 GENES = {"p16", "BRCA", "HRD", "MGMT", "FGFR1", "FGFR2", "FGFR3", "IDH1", "IDH2", "IDH", "FLT3", "NPM1", "TP53", "BRCA1", "BRCA2", "PIK3CA", "ESR1", "EGFR", "ALK", "ROS1", "KRAS", "NRAS", "BRAF", "MET", "RET", "NTRK"}
 _CASE_SENSITIVE = {"ER", "PR", "MET", "RET", "ALK", "CEA", "PSA", "TMB", "MMR", "MSI", "HRD", "IDH"}
 _NAME_RE = re.compile(r"(?i)(?<![\w-])(?P<name>" + alternation(NAMES) + r")(?![\w])")
-_GROUP_GAP = re.compile(r"^\s*(?:/|,|and|&)\s*$", re.IGNORECASE)
+# names sharing one result: "EGFR, ALK, ROS1, RET, BRAF, MET ex14, NTRK - none detected", "(BRCA1, BRCA2, PALB2, TP53): negative";
+# other gene symbols and exon numbers may stand between the names we know
+_GROUP_GAP = re.compile(r"^\s*(?:ex(?:on)?\s*\d+\s*)?(?:/|,|and|&)\s*(?:[A-Z][A-Z0-9]{1,7}\s*(?:ex(?:on)?\s*\d+\s*)?(?:/|,|and|&)\s*)*$")
 _STOP = re.compile(r"(?<=[.;])\s+(?=[A-Z][a-z])|\n\s*\n|;|\n(?=[A-Z][\w -]{1,25}:)")
 
 _HER2_STOP = re.compile(r"(?<=[.])\s+(?=[A-Z])|\n\s*\n|\n(?=[A-Z][\w -]{1,25}:)")
 _POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|\+(?![\d/])|reactive|overexpress\w*|amplified|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of|(?<!un)methylated|altered)")
-_NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d]|[ \t]+[A-Za-z])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplified|non-?amplified|no amplification|not detected|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified|unmethylated|not altered|no alterations?|not mutated|no (?:\w+ )?(?:rearrangements?|fusions?|translocations?|amplification)|not identified)")
+_NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d]|[ \t]+[A-Za-z])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplif\w*|non-?amplified|no amplification|not detected|none (?:detected|identified|found)|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified|unmethylated|not altered|no alterations?|not mutated|no (?:\w+ )?(?:rearrangements?|fusions?|translocations?|amplification)|not identified)")
 _EQUIV = re.compile(r"(?i)\b(equivocal|borderline|indeterminate)\b")
 _PERCENT = re.compile(r"(?<![\d.])(?P<cmp>[<>]=?|≥|≤)?\s*(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:-\s*(?P<v2>\d{1,3})\s*)?%")
 _ALLRED = re.compile(r"(?i)allred(?:\s+score)?\s*[:=]?\s*(?:of\s+)?(?P<v>[0-8])(?:\s*/\s*8)?")
@@ -156,7 +158,7 @@ def _status_her2(window: str) -> tuple[str | None, str | None]:
     if copies:
         values.append(f"copy number {copies['v'] or copies['v2']}")
     ish_amp = None
-    if re.search(r"(?i)\b(?:not|non-?)\s*amplified|no amplification|unamplified", window):
+    if re.search(r"(?i)\b(?:not|non-?)\s*amplif\w*|no amplification|unamplified", window):
         ish_amp = False
     elif re.search(r"(?i)\bamplified|amplification\b", window):
         ish_amp = True
@@ -301,6 +303,8 @@ def extract(doc: Doc) -> list[Finding]:
             status, value = _status_generic(canon, window, m["name"])
         if a.family or a.hypothetical:
             continue
+        if status is None and _PANEL_NEGATIVE.search(before):
+            status = "negative"  # "germline panel negative (incl. BRCA1, BRCA2, PALB2)"
         if (untested := _NOT_TESTED_AFTER.match(window) or _NOT_TESTED_BEFORE.search(before)):
             # "KRAS/NRAS mutation testing: not performed", "they did NOT test EGFR": no result, not a negative one
             status, value = None, untested.group("why").lower()
@@ -325,6 +329,8 @@ _LATER = re.compile(r"(?i)\b(?:recurren\w*|relapse\w*|metasta\w*|progression|reb
                     r"(?:liver|bone|lung|brain|pleural|adrenal|skin|chest wall|peritoneal)\s+(?:biopsy|bx))")
 
 
+_PANEL_NEGATIVE = re.compile(r"(?i)\b(?:panel|testing|test|NGS|sequencing)\s+(?:was\s+)?(?:negative|normal|unremarkable)\s*"
+                             r"\((?:incl\.?|including|for)\s+(?:[\w-]+\s*[,/]\s*)*$")
 # (no result before the words: "HER2 2+, ISH pending" is equivocal, not untested)
 _NOT_TESTED_AFTER = re.compile(
     r"(?i)^[^.;\n\d+]{0,30}?(?P<why>not (?:performed|done|tested|assessed|evaluated|evaluable|available|sent|reported)|pending|"

@@ -10,7 +10,7 @@ from oncoguide.records.extractors.cancer_types import ABBREVIATIONS, CANCER_TYPE
 from oncoguide.records.extractors.metastasis import site_mentions
 from oncoguide.records.model import PatientProfile
 
-_MALIGNANT = re.compile(r"(?i)\b(cancer|carcinoma|adenocarcinoma|adenoca|ca|malignan\w+|tumou?r|neoplasm|sarcoma|melanoma|mesothelioma|lymphoma|glioblastoma|NSCLC|RCC|HCC|DCIS|seminoma|SCC|squamous)\b")
+_MALIGNANT = re.compile(r"(?i)\b(cancer|carcinoma|adenocarcinoma|adenoca|ca|malignan\w+|tumou?r|neoplasm|sarcoma|melanoma|mesothelioma|lymphoma|glioblastoma|NSCLC|RCC|HCC|DCIS|seminoma|SCC|squamous|IDC|ILC)\b")
 _ENTITY_WEIGHT, _ORGAN_WEIGHT = 3, 1
 
 
