@@ -42,6 +42,8 @@ EXAMPLES = [
     "UHID: [[SCH/24/118830]]      Ward/Bed: [[Onco-3 / 12]]\n[[Ballincollig]] [[P31 K2X6]]; fax [[(09) 555 2207]]",
     "PATIENT: [[SUMMER YOUNG]]   MRN: [[RT-0099341]]\n[[MS. YOUNG]] WAS PLEASED. MS CONTIN 30 MG BID. MR ENTEROGRAPHY.",
     "Technologist: [[MR]]\nShe works part time at [[Halverson Freight Logistics]]; spoke w/ [[Ana]] (RN).\n[[PS-041]] | [[M.K.]] | 62\nNotes: [[PS-041]] declined.",
+    "Requests a visit from Fr. [[Damião]] at [[Our Lady of Fatima Parish]]; truck driver for [[Redline Freight Logistics]]; "
+    "papa ([[94]] on sunday); CAPOX x 4 ([[October]]). Father: colon ca at 60.",
     "Dictation: medical record number [[4 4 7 1 9 0 8]], date of service [[August twelfth, twenty twenty-five]]; "
     "her husband is [[ninety-one]]. Rm [[614]], Bed [[B]]; NC weaned by [[19-Aug]]; cisplatin #6 [[29/10]]; 14/12 nodes.",
     "no redness where the needle goes in. -[[b]]\nmorning. [[bobby]] here. had my scan at the place on [[Federal Blvd]], pain 4/10",

@@ -38,7 +38,7 @@ _FAC_SUFFIX = (
     r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
     r"Supply|Company|Funeral Home|Authority|Consortium|Home Infusion|Infusion|Hematology|Fellowship|Ministries|Congregation|"
     r"Pathology|Pavilion|Library|Lodge|NHS Foundation Trust|NHS Trust|Health Board|Home Health(?: Services| Agency| Care)?|"
-    r"Donor Program|Visiting Nurses|Alliance|IVF|Regional(?: Lab| Laboratory)?(?=\s*(?:[,.;:)]|$))|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
+    r"Donor Program|Visiting Nurses|Family Medical|Alliance|IVF|Regional(?: Lab| Laboratory)?(?=\s*(?:[,.;:)]|$))|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row|Crescent|Cres|Close|Parade|Mews|Grove|Gardens|Loop|Quay|Walk)\.?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
@@ -186,7 +186,8 @@ _RULES: list[_Rule] = [
     _r("age", r"(?i)\b(?:age[ds]?|aged)\s*[:=]?\s*(?P<v>9\d|1[0-2]\d)\b", "v"),
     _r("age", r"(?i:\b(?:is|aged?|he's|she's|at|turned)[ \t]+)(?P<v>ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
               r"one hundred(?:[- ](?:and[- ])?\w+)?)\b", "v"),
-    _r("age", r"(?<=[a-z] )\((?P<v>9\d|1[01]\d)\)", "v"),  # "wife Gudrun (90)"
+    _r("age", r"(?<=[a-z] )\((?P<v>9\d|1[01]\d)(?=\)|[ \t]+(?:on|in|next|this|years?|y/?o|yo)\b)", "v"),  # "wife Gudrun (90)", "papa (94 on sunday)"
+    _r("date", r"\((?P<v>January|February|March|April|May|June|July|August|September|October|November|December)\)", "v"),
     # "(Mrs. Odessa Carter, 92)", "died 91", "died at 94"
     _r("age", r"(?:\b[A-Z][a-z'’\-]+,[ \t]*|(?i:\b(?:died|passed away|deceased)[ \t]+(?:at[ \t]+)?(?:age[ \t]+)?))(?P<v>9\d|1[0-2]\d)\b(?![ \t]*(?:%|mg|kg|mm|cm|/))", "v"),
     _r("name", r"(?i:\binitials)[ \t]*[:\-]?[ \t]*(?P<v>(?:[A-Z]\.?){2,4})(?![\w])", "v"),
@@ -206,7 +207,7 @@ _RULES: list[_Rule] = [
     _r("id", r"(?i:\b(?:NHI|NRIC|FIN|UHID|IP No|Hospital no|URN?|CHI|ULI|HCN|SA ID no|ID no|reg(?:istration)?)\b\.?[ \t]*(?:no\.?|number)?[ \t]*[:#]?[ \t]*)"
              r"(?P<v>(?=[\w/ -]*\d)[A-Z0-9]+(?:[/ -][A-Z0-9]*\d[A-Z0-9]*){0,3})\b", "v"),
     _r("id", r"(?i:\b(?:no|number|#|PHN|NHS|medicare|health card|HCN|OHIP|MSP|AHCIP|ID)\b\.?[ \t]*[:#]?[ \t]*)"
-             r"(?P<v>\d{2,5}(?:[ \t]\d{1,6}){1,3})\b", "v"),
+             r"(?P<v>\d{2,5}(?:[ \t]\d{1,6}){1,3}(?:-\d{1,2})?)\b", "v"),
     _r("id", r"(?i:\b(?:SSN|social security(?: number)?|SIN)\b[^\n\d]{0,20})(?P<v>\d{4})\b", "v"),
     # codes of nine or more letters and digits mixed ("3KT7WQ2NP18"), prefixed references ("CO/RW1187432")
     _r("id", r"\b(?!NCT\d{8}\b)(?=[A-Z0-9]{9,}\b)(?=(?:[A-Z]*\d){3})(?=(?:\d*[A-Z]){3})[A-Z0-9]+\b"),
@@ -273,6 +274,9 @@ _RULES: list[_Rule] = [
     # Names: by title, credential, or label.
     # The title goes with the name: "Dr. [name removed]" would still point at one clinician in a small practice.
     _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Dra|Sr|Sra|Srta)\.?\s+" + _NAME),
+    _r("name", r"\b(?:Fr|Rev|Revd|Father|Pastor|Rabbi|Imam|Deacon)\.?[ \t]+(?P<v>[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+){0,2})", "v"),
+    _r("facility", r"\b(?:Our Lady|St\.?|Saint|Holy|Sacred)[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?(?:[A-Z][\w'’]+[ \t]+){0,3}"
+                   r"(?:Parish|Church|Chapel|Cathedral|Mission|Temple)\b"),
     # titles in all-caps reports need their period ("MS CONTIN" is morphine, "MR" magnetic resonance) and take
     # at most two name words, never the verb that follows ("MS. YOUNG WAS PLEASED")
     _r("name", r"\b(?:DR|MRS|MS|MR|PROF)\.[ \t]+[A-Z][A-Z'\-]+(?:[ \t]+(?!" + _CAPS_STOP + r"\b)[A-Z][A-Z'\-]+)?"),
@@ -282,11 +286,14 @@ _RULES: list[_Rule] = [
                r"[ \t]*:?[ \t]*(?P<v>[A-Z]{2,3})\b(?![\w-])", "v"),
     _r("name", r"(?P<v>\b[A-Z][a-z'’\-]+)[ \t]*\((?:RN|NP|PA|MD|LPN|CNA|SW|MSW|LCSW|PharmD|CPhT|RD)\)", "v"),
     # an employer or school named after "works … at": a place that identifies the patient
-    _r("facility", r"(?i:\b(?:works?|working|employed|employee|teacher|teaches|job)\b[^.\n]{0,40}?\bat)[ \t]+"
+    _r("facility", r"(?i:\b(?:works?|working|employed|employee|teacher|teaches|job|driver|technician|operator|clerk|manager|mechanic|"
+                   r"cashier|worker|retired from)\b[^.\n]{0,40}?\b(?:at|for))[ \t]+"
                    r"(?P<v>[A-Z][\w&'’\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+the[ \t]+)?[A-Z][\w&'’\-]*){0,5})", "v"),
     # a street named without a number: "on Federal Blvd", "Wharf Road, Bristol BS1 6QT"
     _r("address", r"(?i:\bon)[ \t]+(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Lane|Ln|Pike|Highway|Hwy))\b", "v"),
     _r("address", r"(?m)^(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:Street|Road|Lane|Avenue|Drive|Way|Close|Crescent|Terrace|Brow|Hill))(?=,?[ \t]+[A-Z][a-z]+)", "v"),
+    _r("address", r"\b(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:Road|Street|Lane|Avenue|Way|Close|Crescent|Drive|Pkwy|Parkway|Boulevard|Blvd))"
+                  r"(?=,[ \t]*[A-Z][a-z]+)", "v"),
     # a whole field of a form: "Surname: TE HIKU", "Given names: Aroha Mereana"; a whole "Address:" line
     _r("name", r"(?i:\b(?:surname|given names?|first names?|last name|family name|forenames?|middle names?))[ \t]*:[ \t]*"
                r"(?P<v>[^\s:][^\n:]{0,40}?)(?=[ \t]{2,}|\n|$)", "v"),
