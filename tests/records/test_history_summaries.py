@@ -36,6 +36,8 @@ def _status(text: str, name: str) -> str | None:
         # regional (N3) in lung cancer, and a lung disease that is no spread of cancer
         ("NSCLC: bulky mediastinal and left supraclavicular nodes, multiple liver metastases.", {"liver"}),
         ("Breast cancer on T-DXd; grade 2 interstitial lung disease 01/2025 -> steroids.", set()),
+        ("MRI: 4 spots in my brain. CT: a 4 cm tumor in my RIGHT upper lung and spots in my hip bone and spine.", {"brain", "bone"}),
+        ("Lung SCC: a 2.4 cm L adrenal mass (PET-avid; adrenal bx confirmed SCC).", {"adrenal"}),
     ],
 )
 def test_sites_listed_under_a_heading(text: str, sites: set[str]) -> None:
@@ -182,6 +184,8 @@ def test_untested_and_outside_results(text: str, name: str, status: str | None) 
         ("Genetics: germline panel negative (incl. BRCA1, BRCA2, PALB2, ATM, Lynch genes).", ["BRCA1", "BRCA2"], "negative"),
         ("Germline testing (BRCA1, BRCA2, PALB2, TP53, CHEK2): negative.", ["BRCA1", "BRCA2"], "negative"),
         ("BRAF V600E MUT. KRAS wt, NRAS wt. HER2 not amplifed. MSS.", ["HER2", "KRAS"], "negative"),
+        ("Genetic testing (Myriad, 48 genes): NEGATIVE, including BRCA1 and BRCA2.", ["BRCA1", "BRCA2"], "negative"),
+        ("ESR1 Y537S detected. BRCA1/2: not detected.", ["BRCA1", "BRCA2"], "negative"),
     ],
 )
 def test_one_result_for_a_list_of_genes(text: str, names: list[str], status: str) -> None:

@@ -303,7 +303,7 @@ def extract(doc: Doc) -> list[Finding]:
             status, value = _status_generic(canon, window, m["name"])
         if a.family or a.hypothetical:
             continue
-        if status is None and _PANEL_NEGATIVE.search(before):
+        if status is None and _PANEL_NEGATIVE.search(text[max(0, m.start() - 100) : m.start()]):
             status = "negative"  # "germline panel negative (incl. BRCA1, BRCA2, PALB2)"
         if (untested := _NOT_TESTED_AFTER.match(window) or _NOT_TESTED_BEFORE.search(before)):
             # "KRAS/NRAS mutation testing: not performed", "they did NOT test EGFR": no result, not a negative one
@@ -314,6 +314,9 @@ def extract(doc: Doc) -> list[Finding]:
             status = "negative"
         end = min(len(text), win_start + max(len(window.rstrip()), 0))
         out.append(Finding("biomarkers", canon, m.start(), end, 1.0 + (value is not None), {"status": status, "value": value}))
+        if canon == "BRCA" and "1/2" in m["name"]:  # "BRCA1/2: not detected" is a result for both genes
+            for gene in ("BRCA1", "BRCA2"):
+                out.append(Finding("biomarkers", gene, m.start(), end, 0.9, {"status": status, "value": value}))
     for m in _TRIPLE_NEG.finditer(text):
         for canon in ("ER", "PR", "HER2"):
             out.append(Finding("biomarkers", canon, m.start(), m.end(), 0.5, {"status": "negative", "value": None}))
@@ -329,8 +332,8 @@ _LATER = re.compile(r"(?i)\b(?:recurren\w*|relapse\w*|metasta\w*|progression|reb
                     r"(?:liver|bone|lung|brain|pleural|adrenal|skin|chest wall|peritoneal)\s+(?:biopsy|bx))")
 
 
-_PANEL_NEGATIVE = re.compile(r"(?i)\b(?:panel|testing|test|NGS|sequencing)\s+(?:was\s+)?(?:negative|normal|unremarkable)\s*"
-                             r"\((?:incl\.?|including|for)\s+(?:[\w-]+\s*[,/]\s*)*$")
+_PANEL_NEGATIVE = re.compile(r"(?i)\b(?:panel|testing|test|NGS|sequencing|germline)\b[^.\n]{0,40}?\b(?:negative|neg|normal|unremarkable)\b"
+                             r"\s*[,(:]?\s*(?:incl\.?|including|for)\s+(?:[\w-]+\s*(?:[,/]|and)\s*)*$")
 # (no result before the words: "HER2 2+, ISH pending" is equivocal, not untested)
 _NOT_TESTED_AFTER = re.compile(
     r"(?i)^[^.;\n\d+]{0,30}?(?P<why>not (?:performed|done|tested|assessed|evaluated|evaluable|available|sent|reported)|pending|"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 # name -> (primary site, entity patterns, organ patterns)
 CANCER_TYPES: dict[str, tuple[str, list[str], list[str]]] = {
-    "breast cancer": ("breast", [r"breast cancer", r"breast carcinoma", r"ductal carcinoma", r"lobular carcinoma", r"DCIS", r"TNBC"],
+    "breast cancer": ("breast", [r"breast cancer", r"breast carcinoma", r"ductal carcinoma", r"lobular carcinoma", r"DCIS", r"TNBC",
+                                 r"IDC", r"ILC"],
                       [r"breast", r"mammary"]),
     "lung cancer": ("lung", [r"lung cancer", r"lung (?:adeno|squamous )?carcinoma", r"NSCLC", r"SCLC", r"non[- ]small[- ]cell", r"small[- ]cell lung",
                              r"bronchogenic carcinoma"],
@@ -17,7 +18,8 @@ CANCER_TYPES: dict[str, tuple[str, list[str], list[str]]] = {
     "colorectal cancer": ("colon/rectum", [r"colorectal cancer", r"colon cancer", r"rectal cancer", r"mCRC", r"CRC"],
                           [r"colon", r"colorectal", r"rectal", r"rectum", r"sigmoid", r"cecum", r"cecal"]),
     "prostate cancer": ("prostate", [r"prostate cancer", r"m?CRPC", r"mHSPC", r"mCSPC", r"Gleason"], [r"prostate", r"prostatic"]),
-    "ovarian cancer": ("ovary", [r"ovarian cancer", r"ovarian carcinoma", r"HGSOC", r"primary peritoneal carcinoma"], [r"ovarian", r"ovary", r"fallopian", r"tubo-?ovarian"]),
+    "ovarian cancer": ("ovary", [r"ovarian cancer", r"ovarian carcinoma", r"HGSOC", r"primary peritoneal carcinoma",
+                                 r"high[- ]grade serous (?:tubo-?ovarian |peritoneal )?carcinoma"], [r"ovarian", r"ovary", r"fallopian", r"tubo-?ovarian"]),
     "pancreatic cancer": ("pancreas", [r"pancreatic cancer", r"PDAC", r"pancreatic ductal adenocarcinoma"], [r"pancreatic", r"pancreas"]),
     "uveal melanoma": ("eye", [r"uveal melanoma", r"choroidal melanoma", r"ocular melanoma", r"ciliary body melanoma"], []),
     "melanoma": ("skin", [r"melanoma"], []),
@@ -58,5 +60,5 @@ CANCER_TYPES: dict[str, tuple[str, list[str], list[str]]] = {
 HEME = {"chronic lymphocytic leukemia", "acute myeloid leukemia", "acute lymphoblastic leukemia", "chronic myeloid leukemia",
         "multiple myeloma", "myelodysplastic syndrome", "lymphoma"}
 # Entities written in capitals only (abbreviations); matched case-sensitively.
-ABBREVIATIONS = {"BOT", "RUL", "RML", "RLL", "LUL", "LLL", "DCIS", "TNBC", "NSCLC", "SCLC", "mCRC", "CRC", "m?CRPC", "mHSPC", "mCSPC", "HGSOC", "PDAC", "RCC", "HNSCC", "SCCHN",
+ABBREVIATIONS = {"IDC", "ILC", "BOT", "RUL", "RML", "RLL", "LUL", "LLL", "DCIS", "TNBC", "NSCLC", "SCLC", "mCRC", "CRC", "m?CRPC", "mHSPC", "mCSPC", "HGSOC", "PDAC", "RCC", "HNSCC", "SCCHN",
                  "HCC", "GEJ", "GBM", "GIST", "CLL", "AML", "B-ALL", "CML", "MDS", "DLBCL"}

@@ -15,7 +15,7 @@ from oncoguide.records.model import PatientProfile
 from oncoguide.records.patterns import alternation
 
 SITES: dict[str, str] = {
-    r"bones?(?! marrow)|osseous|skeletal|spine|spinal|vertebra\w*|rib|ribs|pelvic bones?|sacrum|sacral|femur|femoral|humerus|iliac|acetabul\w*|lytic": "bone",
+    r"bones?(?! marrow)|osseous|skeletal|spine|spinal|vertebra\w*|rib|ribs|pelvic bones?|sacrum|sacral|femur|femoral|humerus|iliac|acetabul\w*|hip bones?|lytic": "bone",
     r"liver|hepatic": "liver",
     r"lungs?|pulmonary": "lung",
     r"brain|cerebral|cerebellar|intracranial": "brain",
@@ -52,7 +52,11 @@ _PATTERNS = [
                r"\s*[:\-|]\s*(?P<list>" + _LIST + r")"),
     # "two lung nodules (VATS wedge = metastatic liposarcoma)", "lung nodules (bx RLL = metastatic CRC)": a site proven by biopsy
     re.compile(r"(?i)\b(?P<list>" + _LIST + r")[^;\n]{0,12}?\b(?:biops\w*|bx|FNA|wedge|core|cytology|resection)\b[^;\n)]{0,30}?"
-               r"(?:=|:|positive for|showed|shows|c/w|consistent with|confirmed)\s*(?:metasta\w+|malignan\w+)"),
+               r"(?:=|:|positive for|showed|shows|c/w|consistent with|confirmed)\s*(?:metasta\w+|malignan\w+|\w*carcinoma|SCC|"
+               r"melanoma|sarcoma)"),
+    # a patient's words: "4 spots in my brain", "mets in the liver and spine"
+    re.compile(r"(?i)\b(?:spots?|mets|metastas[ie]s|deposits|secondaries)\s+(?:in|on|to)\s+(?:the\s+|my\s+|his\s+|her\s+)?"
+               r"(?P<list>" + _LIST + r")"),
     # "Metastatic 09/2022: bone (L4), left adrenal gland, lung nodules", "de novo stage IVC: liver (4 lesions), peritoneal nodules"
     # (the date may already be a de-identified placeholder: "Recurrence [date 2024-02]: pulmonary nodules")
     re.compile(r"(?i)\b(?:metastatic(?: disease| recurrence| relapse)?|stage\s*(?:IV|4)[ABC]?|M1[abc]?|recurrence|relapse|"
@@ -75,7 +79,7 @@ _PATTERNS = [
 _NOT_CANCER = re.compile(r"(?i)\b(?:interstitial|obstructive|chronic|restrictive|fatty|benign|degenerative|reactive|"
                          r"inflammatory)\s+$")
 _SUPRACLAVICULAR_REGIONAL = {"lung cancer", "breast cancer", "head and neck cancer", "thyroid cancer"}
-_STAGED = 3  # index of the "Metastatic <date>: …" / "stage IVC: …" pattern above
+_STAGED = next(i for i, p in enumerate(_PATTERNS) if "M1[abc]" in p.pattern)  # the "Metastatic <date>: …" / "stage IVC: …" one
 _OLIGO = re.compile(r"(?i)\boligo[- ]?metasta\w+")
 # Metastatic disease stated without sites; lymph-node-only statements are regional, not distant.
 _METASTATIC = re.compile(
