@@ -42,6 +42,8 @@ EXAMPLES = [
     "UHID: [[SCH/24/118830]]      Ward/Bed: [[Onco-3 / 12]]\n[[Ballincollig]] [[P31 K2X6]]; fax [[(09) 555 2207]]",
     "PATIENT: [[SUMMER YOUNG]]   MRN: [[RT-0099341]]\n[[MS. YOUNG]] WAS PLEASED. MS CONTIN 30 MG BID. MR ENTEROGRAPHY.",
     "Technologist: [[MR]]\nShe works part time at [[Halverson Freight Logistics]]; spoke w/ [[Ana]] (RN).\n[[PS-041]] | [[M.K.]] | 62\nNotes: [[PS-041]] declined.",
+    "[[800 Summer St, 4th Floor]], [[Worcester]], MA [[01608]]; [[2/210 Morala Avenue]]; ETA 45 min to [[316 Calle Alegre]]; "
+    "[[Pembroke Street]], [[Hamilton]] [[3204]]\nDose: 1000 mg, Total 2000\nHe drives a delivery van for [[Avonside Building Supplies]].",
     "Requests a visit from Fr. [[Damião]] at [[Our Lady of Fatima Parish]]; truck driver for [[Redline Freight Logistics]]; "
     "papa ([[94]] on sunday); CAPOX x 4 ([[October]]). Father: colon ca at 60.",
     "Dictation: medical record number [[4 4 7 1 9 0 8]], date of service [[August twelfth, twenty twenty-five]]; "

@@ -38,7 +38,7 @@ _FAC_SUFFIX = (
     r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
     r"Supply|Company|Funeral Home|Authority|Consortium|Home Infusion|Infusion|Hematology|Fellowship|Ministries|Congregation|"
     r"Pathology|Pavilion|Library|Lodge|NHS Foundation Trust|NHS Trust|Health Board|Home Health(?: Services| Agency| Care)?|"
-    r"Donor Program|Visiting Nurses|Family Medical|Alliance|IVF|Regional(?: Lab| Laboratory)?(?=\s*(?:[,.;:)]|$))|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
+    r"Donor Program|Visiting Nurses|Family Medical|Mortuary|LLP|Diner|Supplies|Hematopathology|Freight Lines|Alliance|IVF|Regional(?: Lab| Laboratory)?(?=\s*(?:[,.;:)]|$))|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row|Crescent|Cres|Close|Parade|Mews|Grove|Gardens|Loop|Quay|Walk)\.?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
@@ -218,9 +218,14 @@ _RULES: list[_Rule] = [
     # nicknames in quotes beside a name: Dorothy ("Dot"), WILLIAM "BILL"
     _r("name", r"(?<=[A-Za-z])[ \t]*\(?[ \t]*[\"“](?P<v>[A-Z][A-Za-z]+)[\"”][ \t]*\)?", "v"),
     # Addresses.
-    _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:Apt|Suite|Ste|Unit|Bldg|Building|Floor|Fl)\.?\s*#?\w+|\d+(?:st|nd|rd|th) Floor)?"),
+    _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET + r"(?:,?\s+(?:(?:Apt|Suite|Ste|Unit|Bldg|Building|Floor|Fl)\.?\s*#?\w+|\d+(?:st|nd|rd|th) [Ff]loor)){0,2}"),
     _r("address", r"\b(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,?\s+" + _STATES + r"\s+\d{5}(?:-\d{4})?\b"),
     _r("address", r"\b(?:[a-z]+[ \t])?[a-z]{3,},?[ \t]+" + _STATES + r"[ \t]+\d{5}(?:-\d{4})?\b"),  # typed: "las cruces NM 88011"
+    _r("address", r"\b\d{1,4}/\d{1,6}[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET),  # Australian unit/number: 2/210 Morala Avenue
+    _r("address", r"\b\d{1,6}[ \t]+(?:Calle|Avenida|Camino|Paseo|Rue|Via)[ \t]+[A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?"),
+    # a four-digit postcode closing an address line: "Pembroke Street, Hamilton 3204" (New Zealand, Australia)
+    _r("zip", r"(?m)\b(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Lane|Ln|Way|Crescent|Cres|Place|Pl|Terrace|Close|Parade|Highway|Hwy)\.?,"
+              r"[ \t]*[A-Z][^\W\d_]+(?:[ \t][A-Z][^\W\d_]+)?[ \t]+(?P<v>\d{4})[ \t]*$", "v"),
     _r("address", r"\b\d{1,6}[ \t]+(?:North|South|East|West|N|S|E|W)[ \t]+\d{1,5}[ \t]+(?:North|South|East|West|N|S|E|W)\b"
                   r"(?:,?[ \t]+(?:Suite|Ste|Apt|Unit)\.?[ \t]*#?\w+)?"),  # grid addresses: 5770 South 300 East
     _r("address", r"\b[NSEW]?\d{2,6}[ \t]+County[ \t]+(?:Road|Rd|Highway|Hwy)[ \t]+[A-Z0-9]{1,3}\b"),
@@ -287,7 +292,8 @@ _RULES: list[_Rule] = [
     _r("name", r"(?P<v>\b[A-Z][a-z'’\-]+)[ \t]*\((?:RN|NP|PA|MD|LPN|CNA|SW|MSW|LCSW|PharmD|CPhT|RD)\)", "v"),
     # an employer or school named after "works … at": a place that identifies the patient
     _r("facility", r"(?i:\b(?:works?|working|employed|employee|teacher|teaches|job|driver|technician|operator|clerk|manager|mechanic|"
-                   r"cashier|worker|retired from)\b[^.\n]{0,40}?\b(?:at|for))[ \t]+"
+                   r"cashier|worker|retired from|drives|cook|paralegal|server|waitress|bartender|nanny|electrician|plumber|carpenter|"
+                   r"janitor|custodian|accountant|engineer|secretary|receptionist|volunteers?)\b[^.\n]{0,40}?\b(?:at|for))[ \t]+"
                    r"(?P<v>[A-Z][\w&'’\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+the[ \t]+)?[A-Z][\w&'’\-]*){0,5})", "v"),
     # a street named without a number: "on Federal Blvd", "Wharf Road, Bristol BS1 6QT"
     _r("address", r"(?i:\bon)[ \t]+(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Lane|Ln|Pike|Highway|Hwy))\b", "v"),
