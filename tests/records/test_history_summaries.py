@@ -186,6 +186,11 @@ def test_untested_and_outside_results(text: str, name: str, status: str | None) 
         ("BRAF V600E MUT. KRAS wt, NRAS wt. HER2 not amplifed. MSS.", ["HER2", "KRAS"], "negative"),
         ("Genetic testing (Myriad, 48 genes): NEGATIVE, including BRCA1 and BRCA2.", ["BRCA1", "BRCA2"], "negative"),
         ("ESR1 Y537S detected. BRCA1/2: not detected.", ["BRCA1", "BRCA2"], "negative"),
+        ("EGFR exon 19 deletion on Oncomine. ALK, ROS1, RET fusions - none detected.", ["ALK", "ROS1", "RET"], "negative"),
+        (" - BRAF V600 (IHC + PCR): wild-type.", ["BRAF"], "negative"),
+        ("MMR IHC: MLH1 intact; PMS2 intact; MSH2 LOSS of nuclear expression; MSH6 LOSS.", ["MMR"], "positive"),
+        ("R tonsil SCC, p16+ (HPV-assoc). Biopsy: adenocarcinoma, ALK+; no ALK resistance mutation detected.", ["p16", "ALK"],
+         "positive"),
     ],
 )
 def test_one_result_for_a_list_of_genes(text: str, names: list[str], status: str) -> None:

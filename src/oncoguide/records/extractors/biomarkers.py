@@ -64,7 +64,7 @@ _GROUP_GAP = re.compile(r"^\s*(?:ex(?:on)?\s*\d+\s*)?(?:/|,|and|&)\s*(?:[A-Z][A-
 _STOP = re.compile(r"(?<=[.;])\s+(?=[A-Z][a-z])|\n\s*\n|;|\n(?=[A-Z][\w -]{1,25}:)")
 
 _HER2_STOP = re.compile(r"(?<=[.])\s+(?=[A-Z])|\n\s*\n|\n(?=[A-Z][\w -]{1,25}:)")
-_POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|\+(?![\d/])|reactive|overexpress\w*|amplified|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of|(?<!un)methylated|altered)")
+_POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|(?:(?<=[\w)])|^)\+(?![\d/])|reactive|overexpress\w*|amplified|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of|(?<!un)methylated|altered)")
 _NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d]|[ \t]+[A-Za-z])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplif\w*|non-?amplified|no amplification|not detected|none (?:detected|identified|found)|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified|unmethylated|not altered|no alterations?|not mutated|no (?:\w+ )?(?:rearrangements?|fusions?|translocations?|amplification)|not identified)")
 _EQUIV = re.compile(r"(?i)\b(equivocal|borderline|indeterminate)\b")
 _PERCENT = re.compile(r"(?<![\d.])(?P<cmp>[<>]=?|≥|≤)?\s*(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:-\s*(?P<v2>\d{1,3})\s*)?%")
@@ -197,6 +197,10 @@ def _negates_variant(window: str, variant: re.Match[str], neg: re.Match[str]) ->
     return re.fullmatch(r"\s*(?:for\s+)?(?:the\s+)?", window[neg.end() : variant.start()]) is not None
 
 
+_NONE_FOUND = re.compile(r"(?i)\b(?:fusions?|rearrangements?|mutations?|alterations?|variants?|amplifications?)\s*[-:–]?\s*"
+                         r"(?:none|not|no|negative)\b")
+
+
 def _status_gene(window: str, before: str) -> tuple[str | None, str | None]:
     variant = _VARIANT.search(window)
     value = variant.group(0) if variant else None
@@ -206,6 +210,8 @@ def _status_gene(window: str, before: str) -> tuple[str | None, str | None]:
     pos = _POS.search(window)
     if neg and (not pos or neg.start() < pos.start()) and (not variant or _negates_variant(window, variant, neg)):
         return "negative", value
+    if not variant and _NONE_FOUND.search(window):
+        return "negative", value  # "ALK, ROS1, RET fusions - none detected": the noun names what was looked for
     if pos or variant or re.search(r"(?i)(?:positive for|harbou?rs?|carrier of|with an?)\s*$", before):
         return "positive", value
     return None, value
@@ -215,7 +221,7 @@ def _status_gene(window: str, before: str) -> tuple[str | None, str | None]:
 # (negative pattern, value)); the positive pattern is tried first.
 _TWO_STATE: dict[str, tuple[int, tuple[str, str], tuple[str, str]]] = {
     "MSI": (40, (r"(?i)MSI-?H|instability[- ]high|high", "MSI-H"), (r"(?i)MSS|stable|MSI-?L|low", "MSS/MSI-L")),
-    "MMR": (60, (r"(?i)dMMR|deficien|loss", "deficient"), (r"(?i)pMMR|proficien|intact|retained|preserved", "proficient")),
+    "MMR": (200, (r"(?i)dMMR|deficien|loss", "deficient"), (r"(?i)pMMR|proficien|intact|retained|preserved", "proficient")),
 }
 
 
@@ -289,6 +295,9 @@ def extract(doc: Doc) -> list[Finding]:
             limit = stop2.start() if stop2 else len(text)
             nxt = max(nxt, min(limit, win_start + 200))
         window = text[win_start : min(limit, nxt, win_start + 200)]
+        if canon == "MMR":  # "MMR IHC: MLH1 intact; PMS2 intact; MSH2 LOSS": the loss of any one protein decides
+            line_end = text.find("\n", m.end())
+            window = text[win_start : min(line_end if line_end != -1 else len(text), win_start + 200)]
         before = text[max(0, m.start() - 40) : m.start()]
         a = doc.assertion(m.start(), m.end())
         if canon in ("ER", "PR"):
