@@ -38,7 +38,7 @@ _FAC_SUFFIX = (
     r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
     r"Supply|Company|Funeral Home|Authority|Consortium|Home Infusion|Infusion|Hematology|Fellowship|Ministries|Congregation|"
     r"Pathology|Pavilion|Library|Lodge|NHS Foundation Trust|NHS Trust|Health Board|Home Health(?: Services| Agency| Care)?|"
-    r"Donor Program|Visiting Nurses|Family Medical|Mortuary|LLP|Diner|Supplies|Hematopathology|Freight Lines|Alliance|IVF|Regional(?: Lab| Laboratory)?(?=\s*(?:[,.;:)]|$))|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
+    r"Donor Program|Visiting Nurses|Family Medical|Genomics|Mortuary|LLP|Diner|Supplies|Hematopathology|Freight Lines|Alliance|IVF|Regional(?: Lab| Laboratory)?(?=\s*(?:[,.;:)]|$))|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row|Crescent|Cres|Close|Parade|Mews|Grove|Gardens|Loop|Quay|Walk)\.?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
@@ -197,7 +197,7 @@ _RULES: list[_Rule] = [
     _r("id", r"\b\d{1,2}[ \t]?(?:WEST|EAST|NORTH|SOUTH|West|East|North|South)[ \t]+(?P<v>\d{3,4}(?:-?[A-Z])?)\b", "v"),  # 8 West 812
     _r("id", r"(?m)^(?P<v>[A-Z]{1,4}-\d{2,4})(?=[ \t]*\|)", "v"),  # a subject or screening number opening a table row
     _r("id", r"(?i:\b(?:CPSO|AHPRA|GMC|NMC|MCR|DEA|provider|prescriber)\b[ \t]*(?:no\.?|number|#)?[ \t]*[:#]?[ \t]*)(?P<v>[A-Z0-9]{0,3}\d{4,}[A-Z]?)\b", "v"),
-    _r("phone", r"(?i:\b(?:at|call|phone|tel|cell|line|number|#)[ \t:]*)(?P<v>\d{3}-\d{4})\b(?![ \t]*(?:mg|mcg|ml|units|cGy|Gy))", "v"),
+    _r("phone", r"(?i:\b(?:at|call|phone|tel|cell|line|number|pager|beeper|#)[ \t:]*)(?P<v>\d{3}-\d{4})\b(?![ \t]*(?:mg|mcg|ml|units|cGy|Gy))", "v"),
     _r("id", r"(?i:\b(?:bed|bay)\b[ \t]*[:#]?[ \t]*)(?P<v>[A-H])\b(?![\w.])", "v"),  # "Rm 614, Bed B"
     # an MRN read out digit by digit in a dictation: "medical record number 4 4 7 1 9 0 8"
     _r("id", r"(?i:\b(?:medical record number|record number|MRN|chart number)\b[ \t]*[:#]?[ \t]*)(?P<v>\d(?:[ ,]{1,2}\d){4,})", "v"),
@@ -206,8 +206,8 @@ _RULES: list[_Rule] = [
     # national and hospital numbers by their labels: NHI, NRIC, UHID, IP No, Hospital no., registration numbers
     _r("id", r"(?i:\b(?:NHI|NRIC|FIN|UHID|IP No|Hospital no|URN?|CHI|ULI|HCN|SA ID no|ID no|reg(?:istration)?)\b\.?[ \t]*(?:no\.?|number)?[ \t]*[:#]?[ \t]*)"
              r"(?P<v>(?=[\w/ -]*\d)[A-Z0-9]+(?:[/ -][A-Z0-9]*\d[A-Z0-9]*){0,3})\b", "v"),
-    _r("id", r"(?i:\b(?:no|number|#|PHN|NHS|medicare|health card|HCN|OHIP|MSP|AHCIP|ID)\b\.?[ \t]*[:#]?[ \t]*)"
-             r"(?P<v>\d{2,5}(?:[ \t]\d{1,6}){1,3}(?:-\d{1,2})?)\b", "v"),
+    _r("id", r"(?i:\b(?:no|number|#|PHN|NHS|medicare|health card|HCN|OHIP|MSP|AHCIP|ID|member ID)\b\.?[ \t]*[:#]?[ \t]*)"
+             r"(?P<v>(?:[A-Z]{2,4}[ \t])?\d{2,5}(?:[ \t]\d{1,6}){1,3}(?:-\d{1,2})?(?:[ \t][A-Z]{1,2}\b)?)\b", "v"),
     _r("id", r"(?i:\b(?:SSN|social security(?: number)?|SIN)\b[^\n\d]{0,20})(?P<v>\d{4})\b", "v"),
     # codes of nine or more letters and digits mixed ("3KT7WQ2NP18"), prefixed references ("CO/RW1187432")
     _r("id", r"\b(?!NCT\d{8}\b)(?=[A-Z0-9]{9,}\b)(?=(?:[A-Z]*\d){3})(?=(?:\d*[A-Z]){3})[A-Z0-9]+\b"),
@@ -247,7 +247,7 @@ _RULES: list[_Rule] = [
     _r("zip", r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"),  # Canadian postal code
     _r("zip", r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),  # UK postcode
     _r("address", r"(?i)\b(?:Flat|Apt|Apartment|Unit|Level|Suite|Floor)\s*\w{1,4},?\s+\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,3}(?:" + _STREET + r"|Brow|Rise|Hill|Green)"),
-    _r("address", r"\b\d{1,6}[ \t]+(?:(?:[NS][EW]|[NSEW])\.?[ \t]+)?\d{1,3}(?:st|nd|rd|th)[ \t]+" + _STREET
+    _r("address", r"\b\d{1,6}[ \t]+(?:(?:[NS][EW]|[NSEW])\.?[ \t]+)?\d{1,3}(?:st|nd|rd|th)?[ \t]+" + _STREET
                   + r"(?:,?[ \t]+(?:Apt|Suite|Ste|Unit|#)\.?[ \t]*\w+)?"),  # 403 W 12th St, 6124 NE 112th Avenue
     _r("zip", r"(?i)\b(?:zip(?:\s*code)?)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?)", "v"),
     _r("zip", r"(?i:\b(?:postal code|post code|postcode|pin(?: code)?|PIN)\b)[ \t]*[:#]?[ \t]*(?P<v>\d{4,6})\b", "v"),
@@ -295,6 +295,14 @@ _RULES: list[_Rule] = [
                    r"cashier|worker|retired from|drives|cook|paralegal|server|waitress|bartender|nanny|electrician|plumber|carpenter|"
                    r"janitor|custodian|accountant|engineer|secretary|receptionist|volunteers?)\b[^.\n]{0,40}?\b(?:at|for))[ \t]+"
                    r"(?P<v>[A-Z][\w&'’\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+the[ \t]+)?[A-Z][\w&'’\-]*){0,5})", "v"),
+    # the town after a street: "5150 Center St, Omaha."; where someone lives: "lives in Wichita"
+    _r("city", r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Drive|Lane|Ln|Way|Pkwy|Parkway)\.?,[ \t]*"
+               r"(?P<v>[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+)?)(?=[ \t]*[.,;\n])", "v"),
+    _r("city", r"(?i:\b(?:lives?|living|resides?|residing|moved(?: back)?|relocated)\s+(?:in|to))\s+"
+               r"(?P<v>[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+)?)", "v"),
+    # well-known cancer centres named without a telltale suffix
+    _r("facility", r"\b(?:City of Hope|MD Anderson(?: Cancer Center)?|Mayo Clinic|Memorial Sloan[- ]Kettering|MSKCC|Dana[- ]Farber|"
+                   r"Fred Hutch(?:inson)?|Johns Hopkins|Cleveland Clinic|Moffitt|Roswell Park|Huntsman|Sloan Kettering)\b"),
     # a street named without a number: "on Federal Blvd", "Wharf Road, Bristol BS1 6QT"
     _r("address", r"(?i:\bon)[ \t]+(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Lane|Ln|Pike|Highway|Hwy))\b", "v"),
     _r("address", r"(?m)^(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:Street|Road|Lane|Avenue|Drive|Way|Close|Crescent|Terrace|Brow|Hill))(?=,?[ \t]+[A-Z][a-z]+)", "v"),
