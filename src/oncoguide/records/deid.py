@@ -41,6 +41,9 @@ _FAC_SUFFIX = (
     r"Donor Program|Visiting Nurses|Family Medical|Genomics|Mortuary|LLP|Diner|Supplies|Hematopathology|Freight Lines|Alliance|IVF|Regional(?: Lab| Laboratory)?(?=\s*(?:[,.;:)]|$))|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row|Crescent|Cres|Close|Parade|Mews|Grove|Gardens|Loop|Quay|Walk)\.?"
+# a street named by words only, as in letters' address blocks: "Wharf Road", "Old Fort Pkwy"
+_NAMED_STREET = (r"(?:[A-Z][a-z]+[ \t]){1,2}(?:Street|Road|Lane|Avenue|Drive|Way|Close|Crescent|Terrace|Brow|Hill|Pkwy|Parkway|"
+                 r"Boulevard|Blvd)")
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-+]\d{4})?)?"  # a time stamp goes with its date
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 _STATES = (
@@ -305,9 +308,9 @@ _RULES: list[_Rule] = [
                    r"Fred Hutch(?:inson)?|Johns Hopkins|Cleveland Clinic|Moffitt|Roswell Park|Huntsman|Sloan Kettering)\b"),
     # a street named without a number: "on Federal Blvd", "Wharf Road, Bristol BS1 6QT"
     _r("address", r"(?i:\bon)[ \t]+(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Lane|Ln|Pike|Highway|Hwy))\b", "v"),
-    _r("address", r"(?m)^(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:Street|Road|Lane|Avenue|Drive|Way|Close|Crescent|Terrace|Brow|Hill))(?=,?[ \t]+[A-Z][a-z]+)", "v"),
-    _r("address", r"\b(?P<v>(?:[A-Z][a-z]+[ \t]){1,2}(?:Road|Street|Lane|Avenue|Way|Close|Crescent|Drive|Pkwy|Parkway|Boulevard|Blvd))"
-                  r"(?=,[ \t]*[A-Z][a-z]+)", "v"),
+    # (a street name opening a line may go without the comma before its town)
+    _r("address", r"(?m)^(?P<v>" + _NAMED_STREET + r")(?=,?[ \t]+[A-Z][a-z]+)", "v"),
+    _r("address", r"\b(?P<v>" + _NAMED_STREET + r")(?=,[ \t]*[A-Z][a-z]+)", "v"),
     # a whole field of a form: "Surname: TE HIKU", "Given names: Aroha Mereana"; a whole "Address:" line
     _r("name", r"(?i:\b(?:surname|given names?|first names?|last name|family name|forenames?|middle names?))[ \t]*:[ \t]*"
                r"(?P<v>[^\s:][^\n:]{0,40}?)(?=[ \t]{2,}|\n|$)", "v"),
