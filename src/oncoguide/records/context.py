@@ -47,6 +47,10 @@ _HISTORY_LINE = re.compile(r"(?i)[ \t>*•-]*(?:PMH|PMHx|PSH|past (?:medical |su
 _FWD = {k: re.compile(r"(?i)\b(?:" + "|".join(v) + r")\b(?!-)") for k, v in _FORWARD.items()}
 _BWD = {k: re.compile(r"(?i)(?:" + "|".join(v) + r")") for k, v in _BACKWARD.items()}
 _TERM = re.compile(r"(?i)" + _TERMINATORS)
+_CLOSED_PAREN = re.compile(r"\([^()\n]*\)")
+# Pseudo-triggers (ConText's term): a trigger word that negates nothing beyond itself ("never smoker, newly diagnosed …")
+_PSEUDO = re.compile(r"(?i)\b(?:never[- ]?smok\w*|non-?smok\w*|no (?:change in|increase in)|not only|never married|"
+                     r"no known (?:drug )?allergies|NKDA)\b")
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,9 @@ def assess(text: str, start: int, end: int, window: int = 60) -> Assertion:
     left, right = sentence_bounds(text, start, end)
     before = text[max(left, start - window) : start]
     after = text[end : min(right, end + window)]
+    # A trigger inside a parenthesis that closed before the target stays inside it: "nodules (new vs 2022), pleural …"
+    before = _CLOSED_PAREN.sub(lambda m: " " * len(m[0]), before)
+    before = _PSEUDO.sub(lambda m: " " * len(m[0]), before)
     # Forward scope: only what follows the last terminator before the target.
     terms = list(_TERM.finditer(before))
     if terms:

@@ -34,6 +34,23 @@ NAMES: dict[str, str] = {
     r"FLT3(?:-ITD|-TKD)?": "FLT3",
     r"NPM1": "NPM1",
     r"TP53": "TP53",
+    r"p53": "p53",
+    r"PALB2": "PALB2",
+    r"ATM": "ATM",
+    r"CHEK2": "CHEK2",
+    r"RAD51C": "RAD51C",
+    r"RAD51D": "RAD51D",
+    r"BRIP1": "BRIP1",
+    r"CDK12": "CDK12",
+    r"POLE": "POLE",
+    r"TERT(?: promoter)?": "TERT",
+    r"c-?MYC|MYC": "MYC",
+    r"BCL-?2": "BCL2",
+    r"BCL-?6": "BCL6",
+    r"c-?KIT|KIT": "KIT",
+    r"PDGFRA": "PDGFRA",
+    r"STK11": "STK11",
+    r"KEAP1": "KEAP1",
     r"PIK3CA": "PIK3CA",
     r"ESR1": "ESR1",
     r"EGFR": "EGFR",
@@ -55,8 +72,9 @@ NAMES: dict[str, str] = {
     r"CA ?15-3": "CA 15-3",
     r"CEA": "CEA",
 }
-GENES = {"p16", "BRCA", "HRD", "MGMT", "FGFR1", "FGFR2", "FGFR3", "IDH1", "IDH2", "IDH", "FLT3", "NPM1", "TP53", "BRCA1", "BRCA2", "PIK3CA", "ESR1", "EGFR", "ALK", "ROS1", "KRAS", "NRAS", "BRAF", "MET", "RET", "NTRK"}
-_CASE_SENSITIVE = {"ER", "PR", "MET", "RET", "ALK", "CEA", "PSA", "TMB", "MMR", "MSI", "HRD", "IDH"}
+GENES = {"p16", "BRCA", "HRD", "MGMT", "FGFR1", "FGFR2", "FGFR3", "IDH1", "IDH2", "IDH", "FLT3", "NPM1", "TP53", "p53", "PALB2", "ATM", "CHEK2", "RAD51C", "RAD51D", "BRIP1", "CDK12", "POLE", "TERT",
+         "MYC", "BCL2", "BCL6", "KIT", "PDGFRA", "STK11", "KEAP1", "BRCA1", "BRCA2", "PIK3CA", "ESR1", "EGFR", "ALK", "ROS1", "KRAS", "NRAS", "BRAF", "MET", "RET", "NTRK"}
+_CASE_SENSITIVE = {"ER", "PR", "MET", "RET", "ALK", "CEA", "PSA", "TMB", "MMR", "MSI", "HRD", "IDH", "ATM", "POLE", "KIT"}
 _NAME_RE = re.compile(r"(?i)(?<![\w-])(?P<name>" + alternation(NAMES) + r")(?![\w])")
 # names sharing one result: "EGFR, ALK, ROS1, RET, BRAF, MET ex14, NTRK - none detected", "(BRCA1, BRCA2, PALB2, TP53): negative";
 # other gene symbols and exon numbers may stand between the names we know
@@ -64,7 +82,7 @@ _GROUP_GAP = re.compile(r"^\s*(?:ex(?:on)?\s*\d+\s*)?(?:/|,|and|&)\s*(?:[A-Z][A-
 _STOP = re.compile(r"(?<=[.;])\s+(?=[A-Z][a-z])|\n\s*\n|;|\n(?=[A-Z][\w -]{1,25}:)")
 
 _HER2_STOP = re.compile(r"(?<=[.])\s+(?=[A-Z])|\n\s*\n|\n(?=[A-Z][\w -]{1,25}:)")
-_POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|(?:(?<=[\w)])|^)\+(?![\d/])|reactive|overexpress\w*|amplified|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of|(?<!un)methylated|altered)")
+_POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|(?:(?<=[\w)])|^)\+(?![\d/])|reactive|overexpress\w*|amplified|amplification (?:present|detected|identified|seen|noted)|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of|(?<!un)methylated|altered)")
 _NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d]|[ \t]+[A-Za-z])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplif\w*|non-?amplified|no amplification|not detected|none (?:detected|identified|found)|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified|unmethylated|not altered|no alterations?|not mutated|no (?:\w+ )?(?:rearrangements?|fusions?|translocations?|amplification)|not identified)")
 _EQUIV = re.compile(r"(?i)\b(equivocal|borderline|indeterminate)\b")
 _PERCENT = re.compile(r"(?<![\d.])(?P<cmp>[<>]=?|≥|≤)?\s*(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:-\s*(?P<v2>\d{1,3})\s*)?%")
@@ -212,7 +230,7 @@ def _status_gene(window: str, before: str) -> tuple[str | None, str | None]:
         return "negative", value
     if not variant and _NONE_FOUND.search(window):
         return "negative", value  # "ALK, ROS1, RET fusions - none detected": the noun names what was looked for
-    if pos or variant or re.search(r"(?i)(?:positive for|harbou?rs?|carrier of|with an?)\s*$", before):
+    if pos or variant or re.search(r"(?i)(?:positive for|harbou?rs?|carrier of|with an?|mutated|mutant|activating)\s*$", before):
         return "positive", value
     return None, value
 
@@ -310,6 +328,8 @@ def extract(doc: Doc) -> list[Finding]:
                 status = "negative"
         else:
             status, value = _status_generic(canon, window, m["name"])
+        if status is None and re.search(r"(?i)-(?:ITD|TKD)$", m["name"]):
+            status, value = "positive", m["name"].split("-")[-1].upper()  # FLT3-ITD names the mutation itself
         if a.family or a.hypothetical:
             continue
         if status is None and _PANEL_NEGATIVE.search(text[max(0, m.start() - 100) : m.start()]):
@@ -350,12 +370,13 @@ _NOT_TESTED_AFTER = re.compile(
 _NOT_TESTED_BEFORE = re.compile(r"(?i)(?P<why>(?:did not|didn't|did NOT|not|never) (?:test|tested|send|sent|check|checked|perform|run)"
                                 r"(?: for)?|no (?:testing|test) (?:for|of))\s+(?:\w+\s+(?:or|and|/)\s+)?$")
 # Words before a result that date it to an earlier specimen than the report's own ("outside core biopsy: PR 30%").
-_EARLIER = re.compile(r"(?i)\b(?:outside|referring|original|initial|prior|previous|at diagnosis|diagnostic core)\b")
+_EARLIER = re.compile(r"(?i)\b(?:outside|referring|original|initial|prior|previous|at diagnosis|diagnostic core|compared (?:with|to)|hx|h/o|history of|"
+                      r"(?:the|her|his) primary tumou?r)\b")
 
 
 def _earlier_specimen(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_EARLIER.search(text, max(line_start, start - 160), start))
+    return bool(_EARLIER.search(text, max(line_start, start - 200), start))
 
 
 def _later_specimen(text: str, start: int) -> bool:

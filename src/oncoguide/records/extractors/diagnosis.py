@@ -12,6 +12,8 @@ from oncoguide.records.model import PatientProfile
 
 _MALIGNANT = re.compile(r"(?i)\b(cancer|carcinoma|adenocarcinoma|adenoca|ca|malignan\w+|tumou?r|neoplasm|sarcoma|melanoma|mesothelioma|lymphoma|glioblastoma|NSCLC|RCC|HCC|DCIS|seminoma|SCC|squamous|IDC|ILC)\b")
 _ENTITY_WEIGHT, _ORGAN_WEIGHT = 3, 1
+_PRIMARY_AFTER = re.compile(r"(?i)\s+primary\b")
+_METASTATIC_BEFORE = re.compile(r"(?i)\bmetasta\w*\s+(?:\w+\s+)?$")
 
 
 def _type_pattern(words: list[str]) -> re.Pattern[str]:
@@ -52,6 +54,14 @@ HISTOLOGIES: list[tuple[str, str]] = [
     ("classical Hodgkin lymphoma", r"classical Hodgkin(?:'s)? lymphoma|cHL"),
     ("nodular lymphocyte-predominant Hodgkin lymphoma", r"nodular lymphocyte[- ]predominant Hodgkin(?:'s)? lymphoma|NLPHL"),
     ("Hodgkin lymphoma", r"Hodgkin(?:'s)? lymphoma"),
+    ("mantle cell lymphoma", r"mantle cell lymphoma|MCL"),
+    ("marginal zone lymphoma", r"marginal zone lymphoma|MALT lymphoma"),
+    ("acute myeloid leukemia", r"acute myeloid leuka?emia|acute myelogenous leuka?emia|AML"),
+    ("acute lymphoblastic leukemia", r"acute lymphoblastic leuka?emia|B-ALL|T-ALL"),
+    ("chronic lymphocytic leukemia", r"chronic lymphocytic leuka?emia|CLL"),
+    ("small lymphocytic lymphoma", r"small lymphocytic lymphoma|SLL"),
+    ("chronic myeloid leukemia", r"chronic myeloid leuka?emia|chronic myelogenous leuka?emia|CML"),
+    ("multiple myeloma", r"multiple myeloma|plasma cell myeloma"),
     ("adenocarcinoma", r"adenocarcinoma|adenoca"),
     ("superficial spreading melanoma", r"superficial spreading (?:malignant )?melanoma"),
     ("nodular melanoma", r"nodular (?:malignant )?melanoma"),
@@ -65,7 +75,8 @@ HISTOLOGIES: list[tuple[str, str]] = [
     ("renal cell carcinoma", r"renal cell carcinoma|RCC"),
 ]
 _HIST = [(name, re.compile(r"(?i)(?<![\w-])(?:" + pat + r")(?![\w-])")) for name, pat in HISTOLOGIES]
-_CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC", "DLBCL", "ATC", "MTC", "cHL", "NLPHL"}
+_CASE_SENSITIVE = {"IDC", "ILC", "NST", "SCC", "DCIS", "SCLC", "NSCLC", "RCC", "HGSOC", "DLBCL", "ATC", "MTC", "cHL", "NLPHL", "MCL", "MALT",
+                   "AML", "B-ALL", "T-ALL", "CLL", "SLL", "CML"}
 _SIDE_SITES = (r"breast|lung|kidney|ovary|lobe|testis|adrenal|upper|lower|renal|"
                          r"calf|thigh|leg|arm|forearm|shoulder|flank|axilla|chest wall|neck|parotid|tonsil|foot|hand|scalp|temple|"
                          r"cheek|ear|eye|ureter|fallopian|colon|hemicolectomy|nephrectomy|mastectomy|lobectomy|orchiectomy|tongue|hilar|hilum|"
@@ -156,8 +167,14 @@ def _cancer_types(doc: Doc) -> list[Finding]:
                 if weight == _ORGAN_WEIGHT:
                     s = re.search(r"[.\n]", text[: m.start()][::-1])
                     left = m.start() - s.start() if s else 0
-                    if not _MALIGNANT.search(text[max(left, m.start() - 80) : m.end() + 80]):
-                        continue
+                    near = text[max(left, m.start() - 80) : m.end() + 80]
+                    organ_at = m.start() - max(left, m.start() - 80)
+                    if _PRIMARY_AFTER.match(text, m.end()):
+                        weight = _ENTITY_WEIGHT  # "c/w colorectal primary", "lung primary": the primary named outright
+                    elif not any(not _METASTATIC_BEFORE.search(near, 0, w.start()) or w.start() < organ_at
+                                 for w in _MALIGNANT.finditer(near)):
+                        continue  # no malignancy word, or "RLL wedge: metastatic adenocarcinoma" (a deposit, not the primary;
+                        # "metastatic adenocarcinoma of the colon" names the primary after it)
                 a = doc.assertion(m.start(), m.end())
                 if a.negated or a.family:
                     continue

@@ -15,7 +15,8 @@ from oncoguide.records.model import PatientProfile
 from oncoguide.records.patterns import alternation
 
 SITES: dict[str, str] = {
-    r"bones?(?! marrow)|osseous|skeletal|spine|spinal|vertebra\w*|rib|ribs|pelvic bones?|sacrum|sacral|femur|femoral|humerus|iliac|acetabul\w*|hip bones?|lytic": "bone",
+    r"bones?(?! marrow)|osseous|skeletal|spine|spinal|vertebra\w*|rib|ribs|pelvic bones?|sacrum|sacral|femur|femoral|humerus|iliac|ilium|"
+    r"ischium|acetabul\w*|hip bones?|scapula|sternum|sternal|calvari\w*|skull|lytic": "bone",
     r"liver|hepatic": "liver",
     r"lungs?|pulmonary": "lung",
     r"brain|cerebral|cerebellar|intracranial": "brain",
@@ -76,6 +77,18 @@ _PATTERNS = [
     # "bone metastases", "liver and lung mets", "hepatic lesions", "peritoneal carcinomatosis"
     re.compile(r"(?i)\b(?P<list>" + _LIST + r")\s*" + _MET + r"\b"),
 ]
+# In a record that states distant spread (M1, stage IV), imaging lesions in another organ are where it went:
+# "R adrenal 3.2 cm mass", "lytic R ilium", "FDG-avid lesions in the L iliac bone and T11". Alone, such findings
+# may be benign (adrenal adenoma, lung granuloma), so they count only under a metastatic statement (see `apply`).
+_LESION = (r"(?:\d+(?:\.\d+)?\s*(?:cm|mm)\s+|(?:FDG-)?avid\s+|enhancing\s+|hypodense\s+|hypoenhancing\s+|solid\s+)*"
+           r"(?:mass(?:es)?|nodules?|lesions?|foci|focus|uptake)\b")
+_IF_METASTATIC = [
+    re.compile(r"(?i)\b(?P<list>" + _LIST + r")\s*" + _LESION),
+    re.compile(r"(?i)\b(?:lesions?|nodules?|foci|uptake|masses|deposits)\s+(?:in|within|involving|of)\s+(?:the\s+)?(?P<list>" + _LIST + r")"),
+    re.compile(r"(?i)\b(?:lytic|sclerotic|blastic|osteolytic|osteoblastic)\s+(?P<list>" + _LIST + r")"),
+]
+_DOUBT = re.compile(r"(?i)\b(?:tiny|subcentimet\w+|sub-cm|indeterminate|benign|granulomas?|calcified|cysts?|hemangiomas?|adenomas?|"
+                    r"stable since|too small to characteri[sz]e|unchanged|atelecta\w+|scar\w*)\b")
 _NOT_CANCER = re.compile(r"(?i)\b(?:interstitial|obstructive|chronic|restrictive|fatty|benign|degenerative|reactive|"
                          r"inflammatory)\s+$")
 _SUPRACLAVICULAR_REGIONAL = {"lung cancer", "breast cancer", "head and neck cancer", "thyroid cancer"}
@@ -85,6 +98,7 @@ _OLIGO = re.compile(r"(?i)\boligo[- ]?metasta\w+")
 _METASTATIC = re.compile(
     r"(?i)\b(?:de novo |widely |distant(?:ly)? )?metastatic\b(?!\s+(?:carcinoma|adenocarcinoma|tumou?r|disease)?\s*(?:in|to|involving)\s+(?:\w+\s+){0,4}?"
     r"(?:lymph|nodes?|\d))|\bdistant metasta\w+|\bstage\s*(?:IV|4)\b|\bmetastatic recurrence\b"
+    r"|(?<![\w/])[cp]M1[a-d]?\b|(?<=N[0-3X])M1[a-d]?\b|(?<=N[0-3X][abc])M1[a-d]?\b|\bN[0-3X][abc]?\s+M1[a-d]?\b"
 )
 _NON_METASTATIC = re.compile(r"(?i)\bnon-?metastatic\b|\bno (?:evidence of )?(?:distant|extrahepatic|extra-?hepatic|distant metastatic|metastatic) "
                              r"(?:metastas[ie]s|disease|spread)\b|\bno (?:evidence of )?metastas[ie]s\b|\bno distant spread\b")
@@ -135,11 +149,30 @@ def site_mentions(text: str) -> list[SiteMention]:
     return out
 
 
+def _lesion_sites(text: str) -> list[SiteMention]:
+    """Organ lesions on imaging, kept only where no doubt word stands before them in the clause or after them in the sentence."""
+    out: list[SiteMention] = []
+    for pat in _IF_METASTATIC:
+        for m in pat.finditer(text):
+            clause = re.search(r"[^,;.\n]*$", text[max(0, m.start() - 40) : m.start()])
+            tail = re.match(r"(?:[^;.\n]|\.(?=\d))*", text[m.end() : m.end() + 60])  # "4 mm lung nodule, indeterminate."
+            if _DOUBT.search((clause[0] if clause else "") + m[0] + (tail[0] if tail else "")):
+                continue
+            for s in _SITE_RE.finditer(text, m.start("list"), m.end("list")):
+                if (canon := _canon(s.group(1))) and canon != "lymph nodes":
+                    out.append(SiteMention(canon, s.start(), s.end(), m.start(), m.end()))
+    return out
+
+
 def extract(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     for s in site_mentions(doc.text):
         if doc.assertion(s.phrase_start, s.phrase_end).affirmed:
             out.append(Finding("metastatic_sites", s.site, s.phrase_start, s.phrase_end, extra={"word": doc.text[s.start : s.end]}))
+    for s in _lesion_sites(doc.text):
+        if doc.assertion(s.phrase_start, s.phrase_end).affirmed:
+            out.append(Finding("metastatic_sites", s.site, s.phrase_start, s.phrase_end, 0.5,
+                               extra={"word": doc.text[s.start : s.end], "if_metastatic": True}))
     for m in _OLIGO.finditer(doc.text):
         if not doc.assertion(m.start(), m.end()).negated:
             out.append(Finding("oligometastatic", True, m.start(), m.end()))
@@ -159,6 +192,11 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
     """
     if profile.cancer_type in HEME:
         return
+    stated = [f for f in findings if f.field == "metastatic"]
+    if not any(f.value for f in stated) or profile.primary_site is None:
+        findings = [f for f in findings if not f.extra.get("if_metastatic")]
+    else:  # a lesion in the primary's own organ is the primary ("RLL mass" in lung cancer)
+        findings = [f for f in findings if not (f.extra.get("if_metastatic") and f.value.split()[0] in profile.primary_site)]
     for f in findings:
         if (f.field == "metastatic_sites" and f.value == "distant lymph nodes" and profile.cancer_type in _SUPRACLAVICULAR_REGIONAL
                 and "supraclavicular" in f.extra.get("word", "").lower()):
@@ -169,7 +207,6 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
         elif f.field == "oligometastatic":
             profile.oligometastatic = True
             profile.evidence["oligometastatic"] = doc.evidence(f.start, f.end)
-    stated = [f for f in findings if f.field == "metastatic"]
     distant = [f for f in findings if f.field == "metastatic_sites" and f.value != "lymph nodes"]
     positive = [f for f in stated if f.value] + distant
     if positive:
