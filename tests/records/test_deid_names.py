@@ -50,6 +50,16 @@ EXAMPLES = [
     "her husband is [[ninety-one]]. Rm [[614]], Bed [[B]]; NC weaned by [[19-Aug]]; cisplatin #6 [[29/10]]; 14/12 nodes.",
     "no redness where the needle goes in. -[[b]]\nmorning. [[bobby]] here. had my scan at the place on [[Federal Blvd]], pain 4/10",
     "Fecha: [[12 de agosto de 2025]]. PET-CT in 3 months ([[early December]]); labs from [[Friday the 6th]]; Keytruda on the [[eighteenth]].",
+    # day-month dates with their weekday, signed initials, relatives' full names, children listed with their ages
+    "Radiotherapy started [[3 Feb]], completed [[7 Feb]]; review [[Wednesday 12 March]] at 11:00; next due [[28/02]]; 9/14 cores.",
+    "Wound dressed, drain bag changed. - [[kb]]\n[[Thurs 9th]] 10:15 - no answer at door.\nDictated but not read - [[RP]]/[[tw]]\nHER2 - neg",
+    "Consent dated [[03Mar2025]]; rounds [[Feb. 19/25]]; DOB [[2 avril 1948]]. Thanks so much - [[G.]]\nOK, cycle 2 on the 3rd day.",
+    "Lives with son [[Will]] and daughter-in-law [[Le Thi Mai]]; granddaughter [[Ana de la Cruz Mejía]] visits. Will review in 2 weeks.",
+    "Two children - [[Orla]] (12, at [[Scoil Mhuire Primary]]) and [[Cian]] (6). Fax [[(01) 555 0100]]; Stage (4) disease.",
+    "Interpreter: [[Tomasz Wiśniewski]] (Polish). Navigator: Good morning, your scan is booked. Chaplain: Rev. [[Okoye]]",
+    "Seen at [[Kilbride University Hospital]] ([[KUH]]); stent placed at [[KUH]] in [[Nov]]. Ward [[7B]], bleep [[4471]]. Dr [[T. Wu]].",
+    "cc: Mr [[Gareth Price]], [[Flat 2, Ivy House]], [[9 Mill Lane]], [[Cardiff]] [[CF10 1AA]]; NHS No [[485 777 3456]] on file.",
+    "She is an administrator with [[Ardmore County Council]]; her mother lived to [[96]]. Seen by [[p. kaur]] for pain 6/10.",
     # clinical eponyms, scales, clones, codes and services are not people or places
     "63-year-old man with metastatic NSCLC, EGFR exon 19 deletion positive, progressed on osimertinib. Gleason Score 7.",
     # a bare month is a date element (HIPAA keeps only the year); "wedding" and "kinda" are no names

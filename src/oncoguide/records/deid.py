@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from oncoguide.records.deid_names import CLINICAL_WORDS, clinical_vocabulary, find_names
+from oncoguide.records.deid_names import CLINICAL_WORDS, LANGUAGES, clinical_vocabulary, find_names
 from oncoguide.records.deid_ner import entity_spans
 
 MONTHS = {
@@ -38,7 +38,7 @@ _FAC_SUFFIX = (
     r"Infusion Suite|Infusion Center|Parish|Church|Chapel|Temple|Mosque|Synagogue|Rescue|Fire Department|School|Academy|"
     r"Supply|Company|Funeral Home|Authority|Consortium|Home Infusion|Infusion|Hematology|Fellowship|Ministries|Congregation|"
     r"Pathology|Pavilion|Library|Lodge|NHS Foundation Trust|NHS Trust|Health Board|Home Health(?: Services| Agency| Care)?|"
-    r"Donor Program|Visiting Nurses|Family Medical|Genomics|Mortuary|LLP|Diner|Supplies|Hematopathology|Freight Lines|Alliance|IVF|Regional(?: Lab| Laboratory)?(?=\s*(?:[,.;:)]|$))|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
+    r"Donor Program|Visiting Nurses|Services|Hospitals|Family Medical|Genomics|Mortuary|LLP|Diner|Supplies|Hematopathology|Freight Lines|Alliance|IVF|Regional(?: Lab| Laboratory)?(?=\s*(?:[,.;:)]|$))|General(?=\s*(?:[,.;)]|$| [A-Z]| Hospital)))"
 )
 _STREET = r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Pike|Highway|Hwy|Trail|Trl|Square|Sq|Row|Crescent|Cres|Close|Parade|Mews|Grove|Gardens|Loop|Quay|Walk)\.?"
 # a street named by words only, as in letters' address blocks: "Wharf Road", "Old Fort Pkwy"
@@ -264,7 +264,7 @@ _RULES: list[_Rule] = [
     # Facilities: capitalized words ending with an institution suffix.
     _r(
         "facility",
-        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?[A-Z][A-Za-z'’&.\-]+[ \t]+(?:(?:[A-Z][A-Za-z'’&.\-]+|&|and)[ \t]+){0,5}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][A-Za-z]+\s?){1,4})?(?:\s*#\s?\d+)?"
+        r"\b(?:(?:St\.|Saint|Mount|Mt\.)[ \t]+)?[A-Z][A-Za-z'’&.\-]+[ \t]+(?:(?:[A-Z][A-Za-z'’&.\-]+|&|and|of(?=[ \t]+[A-Z]))[ \t]+){0,5}" + _FAC_SUFFIX + r"\b(?:\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][A-Za-z]+\s?){1,4})?(?:\s*#\s?\d+)?"
         r"(?:,?[ \t]+(?:P\.C\.|PC\b|PLLC\b|LLC\b|Inc\.?))?(?:[ \t]+[-–][ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?\b)?",
     ),
     _r("facility", r"\b(?:[A-Z][A-Z'&.\-]+[ \t]+){1,4}(?:HOSPITAL|MEDICAL CENTER|CLINIC|CENTER|CENTRE|INSTITUTE|ASSOCIATES|"
@@ -346,6 +346,77 @@ _RULES: list[_Rule] = [
     _r("name", r"(?i:\b(?:with\s+)?(?:fellow|resident|attending))\s+(?P<v>[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)", "v"),
     _r("name", r"\bPatient\s+(?P<v>[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=\s{2,}|\n|,)", "v"),
     _r("name", r"(?i:\bsigned\s+(?:out\s+)?by)\s+(?P<v>" + _NAME + r")", "v"),
+    # Dates without a year in day-month order (UK, Irish, Australian notes): "started 3 Feb", "Wed 7th", "Jan 29/25",
+    # "12Jan2025", "le 14 janvier 2025"; the month capitalized so "2 may" stays a verb
+    _r("date", r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?![\w'’])"),
+    _r("date", r"(?i)\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?[ \t]+\d{1,2}(?:st|nd|rd|th)\b"),
+    _r("date", r"(?i)\b" + _MON + r"[ \t]*\d{1,2}/\d{2}\b(?!/)"),
+    _r("date", r"(?i)\b\d{1,2}" + _MON + r"(?:19|20)?\d{2}\b"),
+    _r("date", r"(?i)\b\d{1,2}(?:er)?[ \t]+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+               r"d[ée]cembre)(?:[ \t]+\d{4})?\b"),
+    _r("date", r"(?i)\b(?:en|de|desde|hasta|para)[ \t]+(?P<v>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+               r"octubre|noviembre|diciembre)\b", "v"),
+    # a bare abbreviated month after a verb or preposition: "ceased Nov", "PSA 142 in Dec", "stopped Oct"
+    _r("date", r"(?i:\b(?:in|since|until|till|by|from|ceased|stopped|started|commenced|completed|finished|restarted|began|end of|"
+               r"early|late|mid)[ \t]+)(?P<v>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?![ \t]*\d)", "v"),
+    _r("date", r"(?i:\b(?:on|by|since|until|from|intake on|due)[ \t]+)(?P<v>the[ \t]+\d{1,2}(?:st|nd|rd|th))\b(?![ \t]+(?:cycle|dose|"
+               r"day|line|time|week|month|round|fraction|infusion|session|course|floor|percentile))", "v"),
+    # ages past 89 in a sentence: "who is 90 herself", "lived to 97"
+    _r("age", r"(?i:\b(?:who is|who's|lived to|lived until|reached|made it to)[ \t]+)(?P<v>9\d|1[01]\d)\b(?![ \t]*(?:%|mg|kg|lb|mm|cm|/))", "v"),
+    # a signature's initials opening a time stamp ("LMR 8/26 15:10"), and one initial after thanks ("Thanks so much - D.")
+    _r("name", r"(?m)^(?P<v>[A-Z]{2,3})[ \t]+(?=\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$)", "v"),
+    _r("name", r"(?i:\b(?:thanks|thank you|thx|cheers|regards)(?:[ \t]+so much|[ \t]+a million)?)[ \t]*[,!.]?[ \t]*[-–—][ \t]*"
+               r"(?P<v>[A-Z]\.?)[ \t]*$", "v", re.MULTILINE),
+    _r("name", r"(?i:\binitials)[ \t]*[:\-]?[ \t]*(?P<v>[A-Z](?:-[A-Z]){1,3})(?![\w])", "v"),
+    # "Dr W. Ho": a title, an initial and a short surname
+    _r("name", r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+(?P<v>[A-Z]\.[ \t]?[A-Z][a-z]{1,2})\b", "v"),
+    # lower-case "seen by r. bhatt"
+    _r("name", r"(?i:\b(?:by|with|w/|dr\.?|per)[ \t]+)(?P<v>[a-z]\.[ \t]?[a-z]{3,})\b(?![.-]\w)", "v"),
+    # a child or relative listed with an age: "Isla (14, S3 at …)", "Jayden (7)"
+    _r("name", r"\b(?!(?:Fax|Tel|Phone|Mobile|Cell|Room|Ward|Bed|Bay|Stage|Grade|Cycle|Day|Week|Dose|Level|Station|Zone|Segment|Page)\b)"
+               r"(?P<v>[A-Z][a-z'’\-]{2,})[ \t]+\((?:aged?[ \t]+)?[1-9]\d?(?:[ \t]*(?:y|yo|yrs?|years?))?(?=[,;)])", "v"),
+    # someone named before their role in brackets: "faith (navigator)", "deb (UCSF visiting fellow)"
+    _r("name", r"(?<![\w.])(?P<v>[A-Za-z][a-z'’\-]{1,})[ \t]+\((?=[^)\n]{0,30}\b(?i:navigator|coordinator|fellow|resident|nurse|RN|NP|"
+               r"CNS|scheduler|chaplain|interpreter|social work(?:er)?|SW|pharmacist|PharmD|dietitian|rad onc|med onc|surg onc|path|"
+               r"radiology|scribe)\b)", "v"),
+    # an interpreter or companion by label: "Interpreter: Ana Beltrán", "Accompanied by: son Peter Nguyen"
+    _r("name", r"(?i:\b(?:interpreter|accompanied by|chaplain|navigator|coordinator|caregiver|next of kin|NOK|carer))[ \t]*:[ \t]*"
+               r"(?:(?i:son|daughter|wife|husband|partner|sister|brother|mother|father)[ \t]+)?"
+               r"(?!(?:" + "|".join(LANGUAGES) + r"|None|Not|No|Yes|N/A)\b)"
+               r"(?:(?:Rev|Revd|Dr|Mr|Mrs|Ms|Fr|Sister|Pastor)\.?[ \t]+)?"
+               # one word alone only where nothing follows it on the line: "Navigator: Good morning" is a message
+               r"(?P<v>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){1,3}|[A-Z][\w'’\-]+(?=[ \t]*(?:[,(\n]|$)))", "v"),
+    # organisations that see the patient, known by name alone: specialty pharmacies, interpreter services, regional
+    # cancer agencies, academic centres by abbreviation (insurers and national charities locate no one and stay)
+    _r("facility", r"\b(?:Accredo|Onco360|CVS Specialty|Optum Specialty|CyraCom|LanguageLine|Language Line|CancerCare Manitoba|"
+                   r"BC Cancer(?:[ \t]+-[ \t]+[A-Z][a-z]+)?|UHN|UCSF|UCLA|OHSU|UPMC|NYU Langone|MGH|DFCI|MSK)\b"),
+    _r("facility", r"\bNHS[ \t]+(?!(?:No|Number|Trust|England|Scotland|Wales|Digital|Direct|App)\b)[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+|and)){0,4}(?<!\band)"),  # NHS Greater Glasgow and Clyde
+    # an organisation's abbreviation before "MRN" or after a hospital number: "PMCC MRN 0123", "Hosp no (UHL)"
+    _r("facility", r"\b(?P<v>[A-Z]{3,6})[ \t]+(?=(?:MRN|chart|Hosp(?:ital)? no)\b)", "v"),
+    _r("facility", r"(?i:\b(?:hosp(?:ital)?\.? no\.?|MRN|chart))[ \t]*\((?P<v>[A-Z]{2,6})\)", "v"),
+    # schools, clubs, employers by their kind of name: "Hyndland Primary", "Holy Spirit BNS", "Sydenham RFC",
+    # "Maple Grove Assisted Living", "Muddy Waters Café"
+    _r("facility", r"\b(?:[A-Z][a-z'’]+[ \t]+){1,3}(?:Primary|BNS|GNS|NS|Grammar|Academy|RFC|AFC|FC|GAA|RSL|Assisted Living|"
+                   r"Care Home|Retirement Village|Caf[eé]|Bakery|Diner|Garage|Refinery|Mine|Council|Bus)\b(?![ \t]+(?:care|school|team))"),
+    # a county before a postcode or closing an address part: "Co. Limerick V94 R6F1" (a state or province alone is
+    # not identifying under HIPAA and stays)
+    _r("city", r"\bCo\.?[ \t]+[A-Z][a-z]+(?=[ \t]+[ACDEFHKNPRTVWXY]\d{2}\b|[ \t]*[,\n])"),
+    # house and flat names before a street: "Flat 4, Major House, 16 Magdalen Road", "The Old Forge, 27 Station Road",
+    # '"Sunnyside", 22 Eenie Creek Road', "Apt 22, Block C, Shangan Court"
+    _r("address", r"(?i:\b(?:Flat|Apt|Apartment|Unit))[ \t]+(?=[\w/]*\d)[\w/]{1,5}(?=,)(?:,[ \t]*(?:Block[ \t]+[A-Z]|(?:[A-Z][a-z]+[ \t]+){0,2}"
+                  r"(?:House|Court|Lodge|Mansions|Tower|Towers|Heights|Building)))*(?:,[ \t]*(?:\d{1,5}[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}"
+                  r"" + _STREET + r")?"),
+    _r("address", r"(?m)(?:^|,[ \t]*)(?P<v>(?:The[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}(?:House|Cottage|Lodge|Farm|Forge|Mill|Barn|Villa|Manor|"
+                  r"Grange|Rectory|Croft)|[\"“][A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[\"”])(?=,[ \t]*(?:\d{1,5}[ \t]+)?[A-Z][a-z]+)", "v"),
+    # ward names and numbers: "Ward J93", "Ward 9W"; bleep numbers; more health-card labels
+    _r("id", r"\bWard[ \t]+(?P<v>(?=[A-Z0-9]*\d)[A-Z0-9]{2,4})\b", "v"),
+    _r("phone", r"(?i:\b(?:bleep|blp|page|pgr))[ \t]*[:#]?[ \t]*(?P<v>\d{3,5})\b", "v"),
+    _r("id", r"(?i:\b(?:medical card|PPSN?|RAMQ|MHSC|PHIN|DVA(?:[ \t]+(?:Gold|White)(?:[ \t]+Card)?)?|IHI|Medicare(?: no\.?| number)?))"
+             r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d{3})[A-Z]{0,4}[ \t-]?\d[\dA-Z -]{3,16}[\dA-Z])(?![\w])", "v"),
+    # a hospital's nickname or abbreviation in brackets after its name: 'St James's University Hospital ("Jimmy's")', "(SCGH)"
+    _r("facility", r"(?:Hospital|Hospitals|Centre|Center|Clinic|Institute|Infirmary|Hospice|Services)[ \t]*\([ \t]*[\"“]?"
+                   r"(?P<v>[A-Z][\w'’]*(?:[ \t][A-Z][\w'’]*){0,2})[\"”]?[ \t]*\)", "v"),
+    _r("city", r"(?i:\b(?:home community|hometown|home town|from the town of))[ \t]*:?[ \t]*(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)", "v"),
 ]
 
 _PLACEHOLDER = {
@@ -398,6 +469,7 @@ _SPECIALTY_WORDS = {
     "in", "record", "acct", "no", "cytology", "histology", "frozen", "section", "consult", "consultation", "report",
     "mel", "onc", "heme", "hem", "derm", "rad", "med", "surg", "uro", "neph", "pulm", "gastro", "endo", "peds", "ent",
     "pharmacy", "suite", "program", "hereditary", "spiritual", "support", "home", "division", "service", "services", "clinical", "trials", "health", "senior", "multidisciplinary",
+    "language", "interpreter", "interpreting", "social", "work", "nutrition", "dietetics", "rehabilitation", "chaplaincy",
 }
 
 
@@ -422,7 +494,7 @@ _RATIO_BEFORE = {"grade", "score", "pain", "allred", "ratio", "ecog", "ps", "gle
                  "tumor", "tumour", "station", "node", "ln", "lns", "micrometastasis", "deposits", "melanoma", "involvement"}
 _SHORT_DATE = re.compile(r"(?<![\w/.+:\-])(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?![\w/+%\"”]|[.,]\d)")
 # day/month where the day cannot be a month (UK, Australian notes: "cisplatin #6 29/10")
-_SHORT_DATE_DM = re.compile(r"(?<![\w/.+:\-])(?:1[3-9]|2\d|3[01])/(?:[1-9]|1[0-2])(?![\w/+%\"”]|[.,]\d)")
+_SHORT_DATE_DM = re.compile(r"(?<![\w/.+:\-])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/+%\"”]|[.,]\d)")
 _RATIO_AFTER = re.compile(
     r"(?i)\s*(?:\+|\(|of\b|lymph|nodes?|LNs?\b|cores?|slides?|blocks?|biops|specimens?|fragments?|positive|involved|neg|"
     r"pos\b|tumou?r|sentinel|axillary|mg|ml|cm|mm|units?|times|x\b|doses?|cycles?|fractions?|fx\b|patients?|pts\b|"
@@ -481,7 +553,8 @@ def find_phi(text: str) -> list[PHISpan]:
     found += [PHISpan(kind="date", start=a, end=b) for a, b in short_dates(text)]
     found += [PHISpan(kind="name", start=a, end=b) for a, b in find_names(text)]
     found += [PHISpan(kind=kind, start=a, end=b) for kind, a, b in entity_spans(text)]
-    found += _repeated_ids(text, found)
+    found += _repeated_ids(text, found) + _repeated_abbreviations(text, found)
+    found = [_with_weekday(text, s) for s in found]
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     merged: list[PHISpan] = []
     for span in found:
@@ -491,6 +564,25 @@ def find_phi(text: str) -> list[PHISpan]:
             continue
         merged.append(span)
     return merged
+
+
+def _repeated_abbreviations(text: str, found: list[PHISpan]) -> list[PHISpan]:
+    """Later mentions of a facility abbreviation already found ("Hospital (UHL)" … "stent placed at UHL")."""
+    values = {text[s.start : s.end] for s in found if s.kind == "facility" and re.fullmatch(r"[A-Z]{2,6}", text[s.start : s.end])}
+    if not values:
+        return []
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(values, key=len, reverse=True))) + r")(?![\w-])")
+    return [PHISpan(kind="facility", start=m.start(), end=m.end()) for m in pat.finditer(text)]
+
+
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+$")
+
+
+def _with_weekday(text: str, span: PHISpan) -> PHISpan:
+    """A date span grows over the weekday written before it ("Tues 25 Feb"): the pair dates the visit."""
+    if span.kind == "date" and (m := _WEEKDAY_BEFORE.search(text, max(0, span.start - 12), span.start)):
+        return PHISpan(kind="date", start=m.start(), end=span.end)
+    return span
 
 
 def _repeated_ids(text: str, found: list[PHISpan]) -> list[PHISpan]:

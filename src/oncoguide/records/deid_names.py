@@ -158,13 +158,21 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*\-–—]|\d[.)])[\s\"'“(\[]*$")
 _CAPITALIZED = re.compile(r"(?<![\w'’\-])[^\W\d_a-z][^\W\d_A-Z]{2,}(?:[-'’][^\W\d_][^\W\d_]+)*(?![\w'’\-])")
 
 
+# languages named beside an interpreter ("Interpreter: Ana Ruiz (Polish)") are no one's name
+LANGUAGES = ("Spanish", "Vietnamese", "Mandarin", "Cantonese", "Arabic", "Russian", "Portuguese", "French", "Korean", "Tagalog",
+             "Haitian", "Creole", "Polish", "Somali", "Punjabi", "Hindi", "Farsi", "Dari", "Pashto", "Italian", "German", "Greek",
+             "Japanese", "Amharic", "Tigrinya", "Nepali", "Urdu", "Bengali", "Swahili", "Hmong", "Khmer", "Burmese", "Ukrainian",
+             "Turkish", "Romanian", "Albanian", "Gujarati", "Tamil", "Telugu", "Marathi", "Irish", "Welsh", "Gaelic", "Māori", "Samoan",
+             "Tongan", "ASL")
+
+
 def unknown_proper_nouns(text: str) -> list[tuple[int, int]]:
     """Capitalized mid-sentence words that no word list knows ("Okonkwo", "Brightwater"), joined into runs."""
     lists, vocab = name_lists(), clinical_vocabulary()
     spans: list[tuple[int, int]] = []
     for m in _CAPITALIZED.finditer(text):
         token = m.group(0)
-        if any(p in lists.words or p in vocab for p in [_fold(token), *_parts(token)]):
+        if token in LANGUAGES or any(p in lists.words or p in vocab for p in [_fold(token), *_parts(token)]):
             continue
         if zipf_frequency(token.lower(), "en") >= _COMMON_WORD and not _is_given(token, lists) and not _is_family(token, lists):
             continue  # "Expedited", "Triage": a title-cased everyday word
@@ -231,6 +239,10 @@ _KIN = (r"(?:grand|step)?(?:daughter|son|child)|husband|wife|hubby|(?:half-?)?(?
 _RELATIVE = re.compile(rf"(?i:\b(?:{_KIN})(?:-in-law)?)(?:[ \t]+of)?[ \t]*[:,(]?[ \t]*(?<=[\s:,(])(?P<v>[^\W\d_][\w'’\-]*)(?![\w'’\-])")
 
 
+# the rest of a relative's name on the same line: "María de los Ángeles Hernández", "Thi Thu Ha"
+_NAME_TAIL = re.compile(r"(?:[ \t]+(?:(?:de|del|de los|de la|van|von|der|da|di|le|la|bin|al)[ \t]+)?[A-Z][a-zà-ÿ'’\-]+(?![\w'’\-]))*")
+
+
 def relative_names(text: str) -> list[tuple[int, int]]:
     """A relative's name right after the kinship word: "son DJ", "spouse Ray", "my sister autumn", "Brother: Duc".
 
@@ -241,17 +253,22 @@ def relative_names(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _RELATIVE.finditer(text):
         token, folded = m["v"], _fold(m["v"])
+        rest = _NAME_TAIL.match(text, m.end("v"))
+        if folded in _PARTICLES and token[0].isupper() and rest and rest.group(0).strip():
+            out.append((m.start("v"), rest.end()))  # "daughter-in-law Le Thi Thu Ha"
+            continue
         if folded in vocab or folded in _CLINICAL or folded in _PARTICLES or folded in _SLANG:
             continue
         z = zipf_frequency(folded, "en")
         if token.isupper() and len(token) <= 3:
             ok = folded not in lists.words and z < 5.0  # "DJ", "AJ"; not "ER"
         elif token[0].isupper():
-            ok = (_is_given(token, lists) and z < 5.5) or (not _is_word(token, lists) and z < 3.0)
+            # a capitalized given name right after the kinship word is a name however common the word ("son Will")
+            ok = _is_given(token, lists) or (not _is_word(token, lists) and z < 3.0)
         else:
             ok = folded in lists.given and z < _COMMON_GIVEN - 0.3
         if ok:
-            out.append(m.span("v"))
+            out.append((m.start("v"), rest.end() if token[0].isupper() and rest else m.end("v")))
     return out
 
 
@@ -261,6 +278,11 @@ _SELF = re.compile(r"(?i:\b(?:it'?s|this is|i'?m|i am)|\bhi|\bhey|\bhello|\bdear
                    r"[ \t]*[,-]?[ \t]+(?P<v>[^\W\d_][\w'’\-]*)(?=[ \t]*(?:[,.!?:;()\-–—]|again\b|here\b|$|\n))", re.MULTILINE)
 # a message signed with a dash ("thanks\n\n-Dwayne", "no redness tho. -b") or opened with "bobby here"
 _DASH_SIGN = re.compile(r"(?m)(?:^|(?<=[.!?])[ \t]+)[-–—~][ \t]?(?P<v>[A-Za-z][a-z'’\-]*)[ \t]*$")
+# initials closing a note line: "- kb", "- JT", "-jt rn", "| ml", "Dictated but not read - MT/sj"
+_INITIALS_SIGN = re.compile(r"(?m)(?:^|[ \t])[-–—|~][ \t]*(?P<v>[A-Za-z]{2,3})(?:/(?P<w>[A-Za-z]{2,3}))?"
+                            r"(?:[ \t]+(?i:rn|np|md|pa|lpn|ma|cns|sw))?[ \t]*$")
+_LINE_END_WORDS = {"neg", "pos", "nil", "wnl", "nad", "yes", "ok", "low", "na", "nkda", "prn", "bid", "tid", "qid", "qd", "tds", "bd",
+                   "od", "mg", "ml", "cm", "mm", "iv", "po", "sc", "im", "rx", "tx", "dx", "hx", "fx", "sx", "abn", "inc", "dec", "tbc", "tba"}
 _HERE = re.compile(r"(?im)^(?:\W*(?:hi|hey|hello|morning|good morning)[,.!]*[ \t]+)?(?P<v>[a-z][a-z'’\-]+)[ \t]+here\b")
 # "(bud's daughter)", "Rose's husband": a name owning a kinship word
 _OWNER = re.compile(rf"(?<![\w'’])(?P<v>[^\W\d_][\w\-]*)['’]s[ \t]+(?i:{_KIN})\b")
@@ -297,6 +319,21 @@ def addressed_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def signed_initials(text: str) -> list[tuple[int, int]]:
+    """Initials that sign a note line; "- neg", "- ok" and other words at a line end stay."""
+    vocab = clinical_vocabulary()
+    out: list[tuple[int, int]] = []
+    for m in _INITIALS_SIGN.finditer(text):
+        if m["w"]:  # "MT/sj": the dictating doctor's and the typist's initials
+            out += [m.span("v"), m.span("w")]
+            continue
+        for g in ("v",):
+            token = m[g]
+            if token and token.lower() not in _LINE_END_WORDS and token.lower() not in vocab and token.lower() not in _CLINICAL and zipf_frequency(token.lower(), "en") < 3.6:
+                out.append(m.span(g))
+    return out
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
     """Character spans of person names the lists recognise, plus later mentions of their tokens."""
     lists = name_lists()
@@ -323,7 +360,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     and _fold(last) not in _CLINICAL and _fold(first) not in _CLINICAL):
                 spans.append((base + m.start(), base + m.end()))
     spans += unknown_proper_nouns(text) + casual_names(text) + initial_names(text) + relative_names(text)
-    spans += addressed_names(text)
+    spans += addressed_names(text) + signed_initials(text)
     return spans + _repeat_mentions(text, spans, lists)
 
 
