@@ -9,7 +9,9 @@ from oncoguide.records.model import PatientProfile
 
 _MENO = re.compile(r"(?i)\b(pre|peri|post)[- ]?menopausal\b|\b(premenopause|postmenopause)\b")
 _ECOG = re.compile(
-    r"(?i)\b(?:ECOG|WHO|Zubrod)(?:\s+(?:performance\s+status|PS))?\s*(?:score|status|of|is|was|=|:)?\s*(?:of\s*)?(?P<v>[0-4])(?!\d)"
+    r"(?i)\b(?:ECOG|WHO|Zubrod)(?:\s+(?:performance\s+status|PS))?"
+    r"(?:\s+(?:at discharge|on discharge|at admission|on admission|today|currently|now|at baseline|at presentation|at diagnosis))?"
+    r"\s*(?:score|status|of|is|was|=|:|\|)?\s*(?:of\s*)?(?P<v>[0-4])(?!\d|\.\d)"
     r"|\b(?:performance status|PS)\s*(?:of|is|was|=|:)?\s*(?:ECOG\s*)?(?P<v2>[0-4])(?![\d%])"
 )
 _KPS = re.compile(r"(?i)\b(?:KPS|karnofsky(?: performance status)?)\s*(?:of|is|=|:)?\s*(?P<v>\d{2,3})\s*%?")

@@ -129,12 +129,23 @@ def _rank(value: str) -> tuple[int, int]:
     return level, len(value)
 
 
+# AJCC: a pathologic category supersedes the clinical one, and after neoadjuvant therapy the yp category is the
+# patient's current status ("cT2 cN1 … ypT1c ypN0": the tumour is now T1c N0)
+_PREFIX_RANK = {"yp": 3, "p": 2}
+_CONFIDENT = 2.0
+
+
 def choose(findings: list[Finding], field: str) -> Finding | None:
-    """Best finding for one category: highest score, then the highest / most specific value."""
+    """Best finding for one category: the most definitive prefix read with confidence, then the highest score,
+    then the highest / most specific value."""
     cands = [f for f in findings if f.field == field]
     if not cands:
         return None
     known = [f for f in cands if "X" not in f.value] or cands
+    confident = [f for f in known if f.score >= _CONFIDENT or f.extra.get("prefix") in _PREFIX_RANK]
+    if confident:  # clinical and unprefixed categories rank together, below pathologic ones
+        top_rank = max(_PREFIX_RANK.get(f.extra.get("prefix") or "", 0) for f in confident)
+        known = [f for f in known if _PREFIX_RANK.get(f.extra.get("prefix") or "", 0) == top_rank]
     best_score = max(f.score for f in known)
     top = [f for f in known if f.score >= best_score - 0.01]
     return max(top, key=lambda f: _rank(f.value))

@@ -1,0 +1,35 @@
+"""Which of several stated values is the patient's current one: post-therapy over clinical TNM, the group
+written after the categories, performance status with a time qualifier. Examples written for the test."""
+
+from __future__ import annotations
+
+from oncoguide.records import extract_profile
+
+
+def test_post_neoadjuvant_categories_are_the_current_ones() -> None:
+    p = extract_profile("Breast IDC, cT2 cN1 cM0, clinical stage IIB. Neoadjuvant TCHP x6. Surgery: residual IDC 0.9 cm "
+                        "(ypT1b), 0/3 nodes with treatment effect (ypN0).")
+    assert (p.tnm.t, p.tnm.n, p.tnm.prefix) == ("T1b", "N0", "yp")
+
+
+def test_pathologic_categories_supersede_clinical_ones() -> None:
+    p = extract_profile("Staging CT: cT3 cN1 cM0. Lobectomy: pT2a pN0 (0/11), margins negative.")
+    assert (p.tnm.t, p.tnm.n, p.tnm.prefix) == ("T2a", "N0", "p")
+
+
+def test_an_earlier_cancers_categories_do_not_win() -> None:
+    # the unprefixed T1a N0 belongs to a 2016 cancer under PMH; clinical categories of today's cancer win by score
+    p = extract_profile("PMH: glottic SCC 2016 (T1a N0) s/p RT.\nStaging: cT3 cN2 cM1 - multiple bone lesions.")
+    assert (p.tnm.t, p.tnm.n) == ("T3", "N2")
+
+
+def test_stage_group_written_after_the_categories() -> None:
+    assert extract_profile("Stage: cT3 cN2 cM1c - IVB.").stage_group == "IVB"
+    assert extract_profile("Pathology summary: pT2 pN1a M0 (IIB).").stage_group == "IIB"
+
+
+def test_performance_status_with_a_time_or_in_a_table() -> None:
+    assert extract_profile("Admitted with febrile neutropenia.\nECOG at discharge: 2.").ecog == 2
+    assert extract_profile("| Weight | 61 kg\n| ECOG   | 0\n").ecog == 0
+    assert extract_profile("ECOG 1. Hemoglobin 11.2.").ecog == 1
+    assert extract_profile("ECOG 1.5 cm lesion").ecog is None  # a size, not a score
