@@ -79,3 +79,24 @@ def test_the_metastasis_result_outranks_the_history_line() -> None:
             "Liver core biopsy: metastatic carcinoma consistent with breast primary.\n"
             "HER2 (4B5): IHC 0. HER2 FISH (reflex given prior amplification): ratio 1.2 - NOT AMPLIFIED.")
     assert _marker(extract_profile(text), "HER2").status == "negative"
+
+
+def test_spread_named_by_specimen_fluid_and_vertebra() -> None:
+    text = ("Stage IV colon adenocarcinoma.\nR hemicolectomy + L salpingo-oophorectomy: L ovary - metastatic colorectal adenocarcinoma.\n"
+            "Thoracentesis (03/2025): malignant cells c/w adenocarcinoma.\nCT: sclerotic T10 lesion.")
+    assert set(extract_profile(text).metastatic_sites) == {"ovary", "pleura", "bone"}
+    # a negative tap is no spread
+    p = extract_profile("Stage IV lung adenocarcinoma, bone metastases. Thoracentesis x2: cytology NEGATIVE for malignant cells.")
+    assert p.metastatic_sites == ["bone"]
+
+
+def test_nodes_the_report_calls_non_regional_are_distant() -> None:
+    p = extract_profile("Oesophageal adenocarcinoma. CT: new liver lesions and enlarged para-aortic nodes (1.7 cm), non-regional.")
+    assert "distant lymph nodes" in p.metastatic_sites
+
+
+def test_peritoneal_spread_of_ovarian_cancer_is_stage_iii_not_distant() -> None:
+    p = extract_profile("High-grade serous ovarian carcinoma with omental caking and peritoneal implants. FIGO IIIC.")
+    assert p.metastatic_sites == []
+    assert p.stage_group == "IIIC"
+    assert extract_profile("Squamous cell carcinoma of the cervix, FIGO (2018) stage IIIC1r.").stage_group == "IIIC1"

@@ -20,8 +20,8 @@ SITES: dict[str, str] = {
     r"liver|hepatic": "liver",
     r"lungs?|pulmonary": "lung",
     r"brain|cerebral|cerebellar|intracranial": "brain",
-    r"pleura|pleural|effusion": "pleura",
-    r"peritoneum|peritoneal|omentum|omental": "peritoneum",
+    r"pleura|pleural|effusion|thoracentesis": "pleura",
+    r"peritoneum|peritoneal|omentum|omental|paracentesis": "peritoneum",
     r"adrenal glands?|adrenals?": "adrenal",
     r"distant lymph nodes?|supraclavicular (?:lymph )?nodes?|distant nodes?|contralateral (?:axillary |cervical |supraclavicular )?(?:lymph )?nodes?": "distant lymph nodes",
     r"skin|cutaneous|subcutaneous": "skin",
@@ -52,7 +52,7 @@ _PATTERNS = [
     re.compile(r"(?i)\b(?:sites? of (?:metastas[ie]s|metastatic disease|disease|spread|mets)|mets|metastases|metastatic sites)"
                r"\s*[:\-|]\s*(?P<list>" + _LIST + r")"),
     # "two lung nodules (VATS wedge = metastatic liposarcoma)", "lung nodules (bx RLL = metastatic CRC)": a site proven by biopsy
-    re.compile(r"(?i)\b(?P<list>" + _LIST + r")[^;\n]{0,12}?\b(?:biops\w*|bx|FNA|wedge|core|cytology|resection)\b[^;\n)]{0,30}?"
+    re.compile(r"(?i)\b(?P<list>" + _LIST + r")[^;\n]{0,12}?\b(?:biops\w*|bx|FNA|wedge|core|cytology|resection)\b(?:[^;\n()]|\([^)\n]{0,25}\)){0,40}?"
                r"(?:=|:|positive for|showed|shows|c/w|consistent with|confirmed)\s*(?:metasta\w+|malignan\w+|\w*carcinoma|SCC|"
                r"melanoma|sarcoma)"),
     # a patient's words: "4 spots in my brain", "mets in the liver and spine"
@@ -74,6 +74,13 @@ _PATTERNS = [
                r"\s*(?:\d+|multiple|several|numerous|new|two|three|four|innumerable)\s+(?:\w+\s+){0,2}?(?:lesions?|metastas[ie]s|mets|nodules?|masses)"),
     # "malignant pleural effusion (cytology positive)": tumour cells in the pleural space
     re.compile(r"(?i)\bmalignant (?P<list>pleural|peritoneal) (?:effusion|ascites|fluid)"),
+    # a specimen line and its diagnosis: "L ovary - metastatic colorectal adenocarcinoma", "Liver, segment 8: metastatic"
+    re.compile(r"(?i)(?:^|[\n:;]\s*|\)\s*)(?P<list>" + _LIST + r")(?:,[^:\n]{0,40})?\s*[-:=–]\s*(?:[-•]\s*)?metasta\w+", re.MULTILINE),
+    # fluid drawn from a cavity with cancer cells in it: "Thoracentesis: malignant cells", "paracentesis - adenocarcinoma"
+    re.compile(r"(?i)\b(?P<list>thoracentesis|paracentesis)\b(?:(?!negative|neg\b|no\b|without|free of)[^.\n;]){0,40}?"
+               r"(?:malignant cells|positive for|adenocarcinoma|carcinoma|tumou?r cells)"),
+    # "nodular pleural thickening"
+    re.compile(r"(?i)\bnodular\s+(?P<list>pleural|peritoneal)\s+thickening"),
     # "bone metastases", "liver and lung mets", "hepatic lesions", "peritoneal carcinomatosis"
     re.compile(r"(?i)\b(?P<list>" + _LIST + r")\s*" + _MET + r"\b"),
 ]
@@ -86,18 +93,28 @@ _IF_METASTATIC = [
     re.compile(r"(?i)\b(?P<list>" + _LIST + r")\s*" + _LESION),
     re.compile(r"(?i)\b(?:lesions?|nodules?|foci|uptake|masses|deposits)\s+(?:in|within|involving|of)\s+(?:the\s+)?(?P<list>" + _LIST + r")"),
     re.compile(r"(?i)\b(?:lytic|sclerotic|blastic|osteolytic|osteoblastic)\s+(?P<list>" + _LIST + r")"),
+    re.compile(r"(?i)\b(?:[LR]|left|right|bilateral)\s+(?P<list>adrenal)\s+\d+(?:\.\d+)?\s*(?:cm|mm)\b"),  # "R adrenal 2.8 cm"
+    re.compile(r"(?i)\b(?P<list>supraclavicular (?:lymph )?nodes?|contralateral (?:axillary |cervical |hilar |mediastinal )?(?:lymph )?nodes?)"),
 ]
+# vertebral levels with a lesion: "sclerotic T10 lesion", "lytic lesions L4 and R iliac wing"
+_VERTEBRA = re.compile(r"(?i)\b(?:lytic|sclerotic|blastic|osteolytic|osteoblastic)\s+(?:lesions?\s+(?:in|at|of)?\s*)?[TLCS]\d{1,2}\b"
+                       r"|\b[TLCS]\d{1,2}(?:\s*(?:,|and|/|&)\s*[TLCS]\d{1,2})*\s+(?:vertebral\s+(?:body\s+)?)?(?:lesions?|mets|metastas[ie]s)\b")
+# nodes the report itself calls distant: "enlarged para-aortic nodes (1.7 cm), non-regional"
+_NON_REGIONAL = re.compile(r"(?i)\bnodes?\b(?:[^.;\n]|\.(?=\d)){0,25}?\bnon-?regional\b|\bnon-?regional\s+(?:lymph\s+)?nod")
 _DOUBT = re.compile(r"(?i)\b(?:tiny|subcentimet\w+|sub-cm|indeterminate|benign|granulomas?|calcified|cysts?|hemangiomas?|adenomas?|"
                     r"stable since|too small to characteri[sz]e|unchanged|atelecta\w+|scar\w*)\b")
 _NOT_CANCER = re.compile(r"(?i)\b(?:interstitial|obstructive|chronic|restrictive|fatty|benign|degenerative|reactive|"
                          r"inflammatory)\s+$")
 _SUPRACLAVICULAR_REGIONAL = {"lung cancer", "breast cancer", "head and neck cancer", "thyroid cancer"}
+# spread within the abdomen is stage III ovarian cancer (FIGO, AJCC M0), not a distant metastasis
+_PERITONEUM_REGIONAL = {"ovarian cancer"}
 _STAGED = next(i for i, p in enumerate(_PATTERNS) if "M1[abc]" in p.pattern)  # the "Metastatic <date>: …" / "stage IVC: …" one
 _OLIGO = re.compile(r"(?i)\boligo[- ]?metasta\w+")
 # Metastatic disease stated without sites; lymph-node-only statements are regional, not distant.
 _METASTATIC = re.compile(
     r"(?i)\b(?:de novo |widely |distant(?:ly)? )?metastatic\b(?!\s+(?:carcinoma|adenocarcinoma|tumou?r|disease)?\s*(?:in|to|involving)\s+(?:\w+\s+){0,4}?"
     r"(?:lymph|nodes?|\d))|\bdistant metasta\w+|\bstage\s*(?:IV|4)\b|\bmetastatic recurrence\b"
+    r"|\b(?:c/w|consistent with|compatible with|representing|in keeping with)\s+metastas[ie]s\b"
     r"|(?<![\w/])[cp]M1[a-d]?\b|(?<=N[0-3X])M1[a-d]?\b|(?<=N[0-3X][abc])M1[a-d]?\b|\bN[0-3X][abc]?\s+M1[a-d]?\b"
 )
 _NON_METASTATIC = re.compile(r"(?i)\bnon-?metastatic\b|\bno (?:evidence of )?(?:distant|extrahepatic|extra-?hepatic|distant metastatic|metastatic) "
@@ -161,6 +178,7 @@ def _lesion_sites(text: str) -> list[SiteMention]:
             for s in _SITE_RE.finditer(text, m.start("list"), m.end("list")):
                 if (canon := _canon(s.group(1))) and canon != "lymph nodes":
                     out.append(SiteMention(canon, s.start(), s.end(), m.start(), m.end()))
+    out += [SiteMention("bone", m.start(), m.end(), m.start(), m.end()) for m in _VERTEBRA.finditer(text)]
     return out
 
 
@@ -173,6 +191,9 @@ def extract(doc: Doc) -> list[Finding]:
         if doc.assertion(s.phrase_start, s.phrase_end).affirmed:
             out.append(Finding("metastatic_sites", s.site, s.phrase_start, s.phrase_end, 0.5,
                                extra={"word": doc.text[s.start : s.end], "if_metastatic": True}))
+    for m in _NON_REGIONAL.finditer(doc.text):
+        if doc.assertion(m.start(), m.end()).affirmed:
+            out.append(Finding("metastatic_sites", "distant lymph nodes", m.start(), m.end(), extra={"word": m[0]}))
     for m in _OLIGO.finditer(doc.text):
         if not doc.assertion(m.start(), m.end()).negated:
             out.append(Finding("oligometastatic", True, m.start(), m.end()))
@@ -201,6 +222,8 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
         if (f.field == "metastatic_sites" and f.value == "distant lymph nodes" and profile.cancer_type in _SUPRACLAVICULAR_REGIONAL
                 and "supraclavicular" in f.extra.get("word", "").lower()):
             continue  # lung, breast, head and neck, thyroid: supraclavicular nodes are regional (N3), not distant
+        if f.field == "metastatic_sites" and f.value == "peritoneum" and profile.cancer_type in _PERITONEUM_REGIONAL:
+            continue
         if f.field == "metastatic_sites" and f.value not in profile.metastatic_sites:
             profile.metastatic_sites.append(f.value)
             profile.evidence.setdefault(f"metastatic_sites.{f.value}", doc.evidence(f.start, f.end))
