@@ -100,3 +100,28 @@ def test_peritoneal_spread_of_ovarian_cancer_is_stage_iii_not_distant() -> None:
     assert p.metastatic_sites == []
     assert p.stage_group == "IIIC"
     assert extract_profile("Squamous cell carcinoma of the cervix, FIGO (2018) stage IIIC1r.").stage_group == "IIIC1"
+
+
+def test_findings_explained_as_benign_are_not_spread() -> None:
+    text = ("NSCLC, cT2b N2 M1c, stage IVB, bone metastases. CT: 1.2 cm L adrenal nodule (28 HU, indeterminate); "
+            "two hepatic lesions w/ peripheral nodular enhancement c/w hemangiomas. 7 mm liver lesion, too small to characterize.\n"
+            "Plan:\n4. Adrenal nodule: PET ordered; if still indeterminate, MRI.")
+    assert extract_profile(text).metastatic_sites == ["bone"]
+
+
+def test_nodes_not_known_to_be_distant_are_no_metastatic_site() -> None:
+    p = extract_profile("Rectal adenocarcinoma, ypT3 with nodal involvement (2/16). Distant metastasis: not applicable.")
+    assert p.metastatic_sites == []
+
+
+def test_a_negative_panel_with_its_coverage_in_brackets() -> None:
+    p = extract_profile("NGS: EGFR L858R detected. No alterations detected in ALK, ROS1, RET, MET (incl. exon 14 skipping), BRAF, KRAS.")
+    assert {b.name: b.status for b in p.biomarkers if b.name in ("ALK", "MET", "EGFR")} == {
+        "EGFR": "positive", "ALK": "negative", "MET": "negative"}
+
+
+def test_the_later_of_two_dated_metastasis_biopsies_wins() -> None:
+    text = ("- 11/2021 liver bx: metastatic carcinoma c/w breast primary, ER 80%, PR 10%, HER2 0.\n"
+            "- 08/2024 repeat liver bx: metastatic carcinoma, ER 0%, PR 0%, HER2 IHC 1+.")
+    p = extract_profile(text)
+    assert {b.name: b.status for b in p.biomarkers if b.name in ("ER", "PR")} == {"ER": "negative", "PR": "negative"}

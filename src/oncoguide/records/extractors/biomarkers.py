@@ -84,6 +84,7 @@ _STOP = re.compile(r"(?<=[.;])\s+(?=[A-Z][a-z])|\n\s*\n|;|\n(?=[A-Z][\w -]{1,25}
 _HER2_STOP = re.compile(r"(?<=[.])\s+(?=[A-Z])|\n\s*\n|\n(?=[A-Z][\w -]{1,25}:)")
 _POS = re.compile(r"(?i)(?<![\w])(?:strongly |weakly |focally |moderately )?(?:positive|pos\b|\(\+\)|(?:(?<=[\w)])|^)\+(?![\d/])|reactive|overexpress\w*|amplified|amplification (?:present|detected|identified|seen|noted)|detected|mutated|mutation(?! not)|mutant|pathogenic|deleterious|fusion|rearrange\w*|high\b|-H\b|deficient|loss of|(?<!un)methylated|altered)")
 _NEG = re.compile(r"(?i)(?<![\w])(?:negative|neg\b|\(-\)|-(?![\w\d]|[ \t]+[A-Za-z])|(?<=[A-Za-z0-9])-(?=[/,\s]|$)|non-?reactive|not amplif\w*|non-?amplified|no amplification|not detected|none (?:detected|identified|found)|wild[- ]?type|\bWT\b|no (?:pathogenic |deleterious )?(?:mutation|variant|alteration)s?|absent|stable|MSS|low\b|-L\b|proficient|intact|retained|unamplified|unmethylated|not altered|no alterations?|not mutated|no (?:\w+ )?(?:rearrangements?|fusions?|translocations?|amplification)|not identified)")
+_WHAT_WAS_TESTED = re.compile(r"(?i)\((?:incl\.?|including|inc\.)[^)\n]*\)")
 _EQUIV = re.compile(r"(?i)\b(equivocal|borderline|indeterminate)\b")
 _PERCENT = re.compile(r"(?<![\d.])(?P<cmp>[<>]=?|≥|≤)?\s*(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:-\s*(?P<v2>\d{1,3})\s*)?%")
 _ALLRED = re.compile(r"(?i)allred(?:\s+score)?\s*[:=]?\s*(?:of\s+)?(?P<v>[0-8])(?:\s*/\s*8)?")
@@ -313,6 +314,8 @@ def extract(doc: Doc) -> list[Finding]:
             limit = stop2.start() if stop2 else len(text)
             nxt = max(nxt, min(limit, win_start + 200))
         window = text[win_start : min(limit, nxt, win_start + 200)]
+        # "(incl. exon 14 skipping)" names what a negative panel covered, not a variant found
+        window = _WHAT_WAS_TESTED.sub(lambda w: " " * len(w[0]), window)
         if canon == "MMR":  # "MMR IHC: MLH1 intact; PMS2 intact; MSH2 LOSS": the loss of any one protein decides
             line_end = text.find("\n", m.end())
             window = text[win_start : min(line_end if line_end != -1 else len(text), win_start + 200)]
@@ -384,6 +387,13 @@ def _later_specimen(text: str, start: int) -> bool:
     return bool(_LATER.search(text, max(line_start, start - 120), start))
 
 
+def _line_year(text: str, start: int) -> int:
+    """The last year written on the line before a result (0 if none): dates the specimen in a history summary."""
+    line_start = text.rfind("\n", 0, start) + 1
+    years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text[max(line_start, start - 160) : start])
+    return int(years[-1]) if years else 0
+
+
 def _guideline_status(name: str, status: Status, cancer_type: str | None) -> Status:
     """"Low" is a breast-cancer category (ASCO/CAP): PR has none, and ER-low or HER2-low outside breast cancer is
     reported as ER positive or HER2 negative (gastric HER2 IHC 1+ is negative)."""
@@ -405,7 +415,9 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
 
     def key(f: Finding) -> tuple:
         rank = her2_rank[f.extra["status"]] if f.value == "HER2" else int(f.extra["status"] is not None)
-        return (f.extra["status"] is not None, _later_specimen(doc.text, f.start), not _earlier_specimen(doc.text, f.start),
+        later = _later_specimen(doc.text, f.start)
+        # two later specimens ("Liver bx 11/2021: ER 80%" … "08/2024 repeat liver bx: ER 0%"): the later year wins
+        return (f.extra["status"] is not None, later, not _earlier_specimen(doc.text, f.start), _line_year(doc.text, f.start) if later else 0,
                 rank, f.score, len(f.extra["value"] or ""))
 
     for f in findings:

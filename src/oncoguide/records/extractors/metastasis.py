@@ -101,13 +101,20 @@ _VERTEBRA = re.compile(r"(?i)\b(?:lytic|sclerotic|blastic|osteolytic|osteoblasti
                        r"|\b[TLCS]\d{1,2}(?:\s*(?:,|and|/|&)\s*[TLCS]\d{1,2})*\s+(?:vertebral\s+(?:body\s+)?)?(?:lesions?|mets|metastas[ie]s)\b")
 # nodes the report itself calls distant: "enlarged para-aortic nodes (1.7 cm), non-regional"
 _NON_REGIONAL = re.compile(r"(?i)\bnodes?\b(?:[^.;\n]|\.(?=\d)){0,25}?\bnon-?regional\b|\bnon-?regional\s+(?:lymph\s+)?nod")
-_DOUBT = re.compile(r"(?i)\b(?:tiny|subcentimet\w+|sub-cm|indeterminate|benign|granulomas?|calcified|cysts?|hemangiomas?|adenomas?|"
-                    r"stable since|too small to characteri[sz]e|unchanged|atelecta\w+|scar\w*)\b")
+_DOUBT = re.compile(r"(?i)\b(?:tiny|subcentimet\w+|sub-cm|indeterminate|benign|granulomas?|calcified|cysts?|hemangiomas?|haemangiomas?|"
+                    r"adenomas?|stable since|too small to characteri[sz]e|unchanged|atelecta\w+|scar\w*|suspicious|possible|possibly|"
+                    r"probable|likely|equivocal|questionable|concerning for|bone islands?|degenerative)\b")
+# what a finding turned out to be, written after it: "two hepatic lesions … c/w hemangiomas", "liver lesion, too small to
+# characterize", "L adrenal nodule (28 HU, indeterminate)"
+_EXPLAINED = re.compile(r"(?i)\b(?:c/w|consistent with|=|represents?|likely|favou?r(?:ed|s)?|typical (?:of|for))?\s*(?:a\s+)?"
+                        r"(?:simple\s+|lipid-rich\s+)?(?:benign|hemangiomas?|haemangiomas?|cysts?|adenomas?|granulomas?|bone islands?|"
+                        r"too small to characteri[sz]e|indeterminate)\b")
 _NOT_CANCER = re.compile(r"(?i)\b(?:interstitial|obstructive|chronic|restrictive|fatty|benign|degenerative|reactive|"
                          r"inflammatory)\s+$")
 _SUPRACLAVICULAR_REGIONAL = {"lung cancer", "breast cancer", "head and neck cancer", "thyroid cancer"}
 # spread within the abdomen is stage III ovarian cancer (FIGO, AJCC M0), not a distant metastasis
 _PERITONEUM_REGIONAL = {"ovarian cancer"}
+_SPREAD_STATEMENTS = (0, 1, 3)  # "metastatic to …", "Sites of metastasis: …", "mets in …"
 _STAGED = next(i for i, p in enumerate(_PATTERNS) if "M1[abc]" in p.pattern)  # the "Metastatic <date>: …" / "stage IVC: …" one
 _OLIGO = re.compile(r"(?i)\boligo[- ]?metasta\w+")
 # Metastatic disease stated without sites; lymph-node-only statements are regional, not distant.
@@ -148,21 +155,35 @@ def sites_in(fragment: str) -> list[str]:
     return out
 
 
+def _explained_away(text: str, site_end: int, phrase_end: int) -> bool:
+    """The rest of this site's own list item, and for the last item the rest of its sentence, says it is benign
+    or indeterminate."""
+    item = re.match(r"(?:\([^)\n]*\)|[^,;\n(])*?(?=,|;|\band\b|\n|$)", text[site_end:phrase_end])
+    if item and site_end + item.end() < phrase_end:
+        return bool(_EXPLAINED.search(item.group(0)))
+    tail = re.match(r"(?:[^;.\n]|\.(?=\d))*", text[site_end : phrase_end + 100])
+    return bool(tail and _EXPLAINED.search(tail.group(0)))
+
+
 def site_mentions(text: str) -> list[SiteMention]:
     """Every organ word used as a metastatic location, negated or not (the caller decides).
 
     Nodes listed under a metastatic or stage IV heading are distant ones ("stage IVC: liver, para-aortic nodes").
     """
     out: list[SiteMention] = []
-    for pat in _PATTERNS:
+    for i, pat in enumerate(_PATTERNS):
         for m in pat.finditer(text):
             if _NOT_CANCER.search(text, max(0, m.start() - 16), m.start()):
                 continue  # "interstitial lung disease", "fatty liver lesion": not a cancer's spread
-            for s in _SITE_RE.finditer(text, m.start("list"), m.end("list")):
-                if canon := _canon(s.group(1)):
-                    if canon == "lymph nodes" and pat is _PATTERNS[_STAGED]:
-                        canon = "distant lymph nodes"
-                    out.append(SiteMention(canon, s.start(), s.end(), m.start(), m.end()))
+            found = [(s, canon) for s in _SITE_RE.finditer(text, m.start("list"), m.end("list"))
+                     if not _explained_away(text, s.end(), m.end()) and (canon := _canon(s.group(1)))]
+            # nodes in a statement of spread that also names a distant organ are distant too: "metastatic to
+            # retroperitoneal lymph nodes and bone" (not "subcarinal nodes, lytic lesions", a list of findings)
+            distant_list = i == _STAGED or (i in _SPREAD_STATEMENTS and any(c not in ("lymph nodes", "distant lymph nodes") for _, c in found))
+            for s, canon in found:
+                if canon == "lymph nodes" and distant_list:
+                    canon = "distant lymph nodes"
+                out.append(SiteMention(canon, s.start(), s.end(), m.start(), m.end()))
     return out
 
 
@@ -172,7 +193,7 @@ def _lesion_sites(text: str) -> list[SiteMention]:
     for pat in _IF_METASTATIC:
         for m in pat.finditer(text):
             clause = re.search(r"[^,;.\n]*$", text[max(0, m.start() - 40) : m.start()])
-            tail = re.match(r"(?:[^;.\n]|\.(?=\d))*", text[m.end() : m.end() + 60])  # "4 mm lung nodule, indeterminate."
+            tail = re.match(r"(?:[^.\n]|\.(?=\d))*", text[m.end() : m.end() + 100])  # "4 mm lung nodule, indeterminate."
             if _DOUBT.search((clause[0] if clause else "") + m[0] + (tail[0] if tail else "")):
                 continue
             for s in _SITE_RE.finditer(text, m.start("list"), m.end("list")):
@@ -224,6 +245,8 @@ def apply(doc: Doc, findings: list[Finding], profile: PatientProfile) -> None:
             continue  # lung, breast, head and neck, thyroid: supraclavicular nodes are regional (N3), not distant
         if f.field == "metastatic_sites" and f.value == "peritoneum" and profile.cancer_type in _PERITONEUM_REGIONAL:
             continue
+        if f.field == "metastatic_sites" and f.value == "lymph nodes":
+            continue  # nodes not known to be distant are the N category's business, not a metastatic site
         if f.field == "metastatic_sites" and f.value not in profile.metastatic_sites:
             profile.metastatic_sites.append(f.value)
             profile.evidence.setdefault(f"metastatic_sites.{f.value}", doc.evidence(f.start, f.end))
