@@ -60,6 +60,13 @@ EXAMPLES = [
     "Seen at [[Kilbride University Hospital]] ([[KUH]]); stent placed at [[KUH]] in [[Nov]]. Ward [[7B]], bleep [[4471]]. Dr [[T. Wu]].",
     "cc: Mr [[Gareth Price]], [[Flat 2, Ivy House]], [[9 Mill Lane]], [[Cardiff]] [[CF10 1AA]]; NHS No [[485 777 3456]] on file.",
     "She is an administrator with [[Ardmore County Council]]; her mother lived to [[96]]. Seen by [[p. kaur]] for pain 6/10.",
+    # numbers, streets and towns written the way other countries write them; signatures of typists; employers and clubs
+    "Hosp. No.: [[KGH/ONC/2023/0912]]   Folder No [[GS 5521904]]\nResidence: [[Room No. 7, Sai Krupa Chawl, S. K. Bole Marg]], [[Dadar]], [[Pune]] [[411014]].",
+    "Home: [[Blk 88 Tampines North St 2, #05-12]], [[Singapore]] [[520088]]. Seen at [[Westlake General Hospital]], [[Kingsbridge]].\n[[pk]]/[[lt]]\n",
+    "Home address: [[Avenida Juárez 118]], Col. [[Obrera]], C.P. [[06800]]. Typed: 12/03 ([[mb]]). Alive at [[95]] per son.",
+    "She is a welder at [[Northgate Fabrication]] and trains at [[Ironside CrossFit]]; nephrectomy at [[KLGH]] in 2023, then ICU at the hospital.",
+    "Present: [[Tavita]]; wife [[Losa]]; Family ([[Minh]], husband; [[Chau]], daughter). Nutrition - [[Bree]]; PT - [[Hale Morgan]]",
+    "hi this is [[hope]], [[rosa]]'s daughter. dad ([[bill]]) is at work. thx, [[hope]]\n[[Miriam Okoro]], MS, CGC\nSLNB with ALND at surgery.",
     # clinical eponyms, scales, clones, codes and services are not people or places
     "63-year-old man with metastatic NSCLC, EGFR exon 19 deletion positive, progressed on osimertinib. Gleason Score 7.",
     # a bare month is a date element (HIPAA keeps only the year); "wedding" and "kinda" are no names

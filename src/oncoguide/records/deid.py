@@ -25,9 +25,10 @@ MONTHS = {
     for m in names
 }
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_NAME = r"[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![A-Za-z]))?(?: (?!(?:MRN|DOB|ID|SSN|Age|Sex)\b)[A-Z][a-zA-Z'\-]+(?![\w'\-]*:)){0,2}"
+_NAME = (r"[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![A-Za-z]))?(?: (?:(?:bin|binte|binti|d/o|s/o|de|del|dela|de la|delos|van|von|der|da|dos|di|al|el)"
+         r" )?(?!(?:MRN|DOB|ID|SSN|Age|Sex)\b)[A-Z][a-zA-Z'\-]+(?![\w'\-]*:)){0,3}")
 _CRED = (r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?-?C?|Ph\.?D\.?|FCAP|MBBS|DNP|RPh|PharmD|CPhT|CCRP|OCN|LPN|"
-         r"CNA|MSW|LCSW|APRN|FNP|CRNP)\b")
+         r"CNA|MSW|LCSW|APRN|FNP|CRNP|CGC|OSW-C|DPT|CNP|MSN|CCRC|SLP)\b")
 _FAC_SUFFIX = (
     r"(?:Home Health Services|Home Health Agency|Hospital|Medical Center|Medical Centre|Health System|Health Center|Cancer Center|Cancer Institute|"
     r"Clinic|Infirmary|Oncology Associates|Oncology Group|Medical Group|Healthcare|Health|Laboratories|"
@@ -83,6 +84,9 @@ class _Rule:
 def _r(kind: str, pattern: str, group: int | str = 0, flags: int = 0) -> _Rule:
     return _Rule(kind, re.compile(pattern, flags), group)
 
+
+# academic degrees written after a name ("Miriam Solberg, MS, CGC") are not a name themselves
+_DEGREES = {"MS", "MA", "BS", "BA", "BSc", "MSc", "MPH", "MSN", "BSN", "MBA", "MEd", "PhD", "MPhil"}
 
 _RULES: list[_Rule] = [
     _r("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
@@ -153,11 +157,12 @@ _RULES: list[_Rule] = [
     _r("date", r"(?i)\b" + _MON + r"\s+['’]\d{2}\b"),  # Jun '25
     # "week of 1/27", "due 10/31", "on the 17th": a short date where the words before it say so
     _r("date", r"(?i)\b(?:on|by|since|until|till|thru|through|due|dated|week of|weekend of|scheduled(?: for)?|appt|appointment|"
+               r"placed|performed|tentatively|booked|set for|see you|(?:evening|morning|night|afternoon|as) of|TBNA|EGD|FNA|"
                r"visit|started|stopped|resumed|admitted|discharged|last|next|before|after|note|ECG|EKG|echo|CT|MRI|PET|scan|"
                r"BM|disconnected|drawn|collected|infused|given|dose|date|encounter|confirmed|received|done|seen|called|"
-               r"completed|and|or)\s+(?:the\s+)?"
+               r"completed|and|or)\s+"
                r"(?P<v>(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?![\d/])(?!\s*(?:lymph|nodes?|LNs?|cores?|slides?|blocks?|biops))|"
-               r"\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:cycle|dose|day|percentile|line|time|week|floor|rib|vertebra|grade|birthday)))", "v"),
+               r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:cycle|dose|day|percentile|line|time|week|floor|rib|vertebra|grade|birthday)))", "v"),
     # month/day followed by a time, or opening a line of a message log: "2/26 9:14am", "3/1: called back"
     _r("date", r"(?im)(?:\b|^)(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=,?\s+(?:at\s+)?\d{1,2}(?::\d{2}|\s*[ap]\.?m\b))" + _TIME
                + r"|^\s*(?:[1-9]|1[0-2])/(?:[1-9]|[12]\d|3[01])(?=[\s:-])"),
@@ -296,7 +301,10 @@ _RULES: list[_Rule] = [
     # an employer or school named after "works … at": a place that identifies the patient
     _r("facility", r"(?i:\b(?:works?|working|employed|employee|teacher|teaches|job|driver|technician|operator|clerk|manager|mechanic|"
                    r"cashier|worker|retired from|drives|cook|paralegal|server|waitress|bartender|nanny|electrician|plumber|carpenter|"
-                   r"janitor|custodian|accountant|engineer|secretary|receptionist|volunteers?)\b[^.\n]{0,40}?\b(?:at|for))[ \t]+"
+                   r"janitor|custodian|accountant|engineer|secretary|receptionist|volunteers?|welder|machinist|assistant|bricklayer|"
+                   r"professor|lecturer|teach\w*|coach\w*|student|trains|plays|owns|owner of|member of|choir|parish|years|barista|"
+                   r"farmer|driving|drove|mechanic|fitter|nurse aide|civil servant|labou?rer|miner|foreman|supervisor)\b[^.\n]{0,40}?"
+                   r"\b(?:at|for|with))[ \t]+(?:the[ \t]+)?"
                    r"(?P<v>[A-Z][\w&'’\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+the[ \t]+)?[A-Z][\w&'’\-]*){0,5})", "v"),
     # the town after a street: "5150 Center St, Omaha."; where someone lives: "lives in Wichita"
     _r("city", r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Drive|Lane|Ln|Way|Pkwy|Parkway)\.?,[ \t]*"
@@ -396,8 +404,10 @@ _RULES: list[_Rule] = [
     _r("facility", r"(?i:\b(?:hosp(?:ital)?\.? no\.?|MRN|chart))[ \t]*\((?P<v>[A-Z]{2,6})\)", "v"),
     # schools, clubs, employers by their kind of name: "Hyndland Primary", "Holy Spirit BNS", "Sydenham RFC",
     # "Maple Grove Assisted Living", "Muddy Waters Café"
-    _r("facility", r"\b(?:[A-Z][a-z'’]+[ \t]+){1,3}(?:Primary|BNS|GNS|NS|Grammar|Academy|RFC|AFC|FC|GAA|RSL|Assisted Living|"
-                   r"Care Home|Retirement Village|Caf[eé]|Bakery|Diner|Garage|Refinery|Mine|Council|Bus)\b(?![ \t]+(?:care|school|team))"),
+    _r("facility", r"\b(?:[A-Z][a-z'’]+[ \t]+(?:&[ \t]+)?){1,3}(?:Primary|BNS|GNS|NS|Grammar|Academy|RFC|AFC|FC|GAA|RSL|Assisted Living|"
+                   r"Care Home|Retirement Village|Caf[eé]|Bakery|Diner|Garage|Refinery|Mine|Council|Bus|Club|Golf Club|Spa|Deli|Foundry|"
+                   r"Fabrication|Masonry|Roofing|Transit|Conservatory|Salon|Studio|Gym|Fitness|CrossFit|Motors|Construction|Plumbing|"
+                   r"Landscaping|Realty|Logistics|Trucking|Dental|Veterinary|Tea Estate|Estate|Bros\.|Co\.)(?![\w])(?![ \t]+(?:care|school|team))"),
     # a county before a postcode or closing an address part: "Co. Limerick V94 R6F1" (a state or province alone is
     # not identifying under HIPAA and stays)
     _r("city", r"\bCo\.?[ \t]+[A-Z][a-z]+(?=[ \t]+[ACDEFHKNPRTVWXY]\d{2}\b|[ \t]*[,\n])"),
@@ -416,6 +426,35 @@ _RULES: list[_Rule] = [
     # a hospital's nickname or abbreviation in brackets after its name: 'St James's University Hospital ("Jimmy's")', "(SCGH)"
     _r("facility", r"(?:Hospital|Hospitals|Centre|Center|Clinic|Institute|Infirmary|Hospice|Services)[ \t]*\([ \t]*[\"“]?"
                    r"(?P<v>[A-Z][\w'’]*(?:[ \t][A-Z][\w'’]*){0,2})[\"”]?[ \t]*\)", "v"),
+    # hospital and case numbers with slashes or a letter prefix: "Hosp. No.: LUTH/URO/2019/04417", "Folder No GS 4471823"
+    _r("id", r"(?i:\b(?:hosp(?:ital)?|folder|CR|case|lab|file|IP|OP|reg(?:istration)?)\.?[ \t]*(?:no\.?|number|#)[ \t]*[:#]?[ \t]*)"
+             r"(?P<v>(?:[A-Z]{1,6}[/ -])*\d[\dA-Z/-]{2,})", "v"),
+    # street kinds from South and South-East Asia and Africa: "G. D. Ambekar Marg", "Shivneri Chawl", "Blk 219 Bedok North St 1, #03-45"
+    _r("address", r"\b(?:Room|House|Flat|Plot|Door)[ \t]+No\.?[ \t]*\d+[A-Z]?(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,4})*?,[ \t]*"
+                  r"(?:[A-Z]\.[ \t]?){0,3}(?:[A-Z][a-z]+[ \t]+){0,3}(?:Marg|Nagar|Chawl|Salai|Path|Gali|Colony|Layout|Enclave|Road|Street)\b"),
+    _r("address", r"\b(?:[A-Z]\.[ \t]?){1,3}(?:[A-Z][a-z]+[ \t]+){0,2}(?:Marg|Nagar|Salai|Path)\b|\b(?:[A-Z][a-z]+[ \t]+){1,2}(?:Chawl|Nagar|Layout|Enclave)\b"),
+    _r("address", r"\bBlk[ \t]+\d+[A-Z]?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Crescent|Lane)\.?(?:[ \t]*\d{1,2})?"
+                  r"(?:,[ \t]*#\d{1,3}-\d{1,5})?"),
+    _r("address", r"(?<![\w-])#\d{2}-\d{2,5}\b"),  # Singapore unit: #03-45
+    _r("address", r"\b(?:Calle|Avenida|Av\.|Rua|Via|Rue|Camino)[ \t]+(?:de[ \t]+(?:la[ \t]+)?)?[A-Z][\w]+(?:[ \t][A-Z][\w]+)?[ \t]+\d{1,5}\b"),
+    _r("city", r"\bCol\.[ \t]+(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)", "v"),  # colonia in a Mexican address
+    _r("zip", r"\bC\.P\.[ \t]*(?P<v>\d{5})\b", "v"),
+    # a postcode closing an address after the town: ", Mumbai 400012", ", Soweto 1809", ", Singapore 460219"
+    # (the part before the comma is a capitalized place too: "Lalbaug, Mumbai 400012", not "1000 mg, Total 2000")
+    _r("zip", r"(?:[A-Z][\w'’.]*|[\w#-]*\d),[ \t]*(?:[A-Z][a-z]+[ \t]){1,2}(?P<v>\d{4}|\d{6})\b(?=[ \t]*(?:$|\n|[.;,]))", "v", re.MULTILINE),
+    _r("city", r"(?:[A-Z][\w'’.]*|[\w#-]*\d),[ \t]*(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:\d{4}|\d{6}|-[ \t]*\d{6})\b(?=[ \t]*(?:$|\n|[.;,]))", "v", re.MULTILINE),
+    # a campus or town named with the organisation: "LRCI - Kenosha campus"
+    _r("city", r"\b(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+campus\b", "v"),
+    _r("phone", r"(?<![\w])x\d{3,5}\b"),  # extension written "x4471"
+    # a team list "Role - Name": "Nutrition - Bree; PT - Hunter Glass"
+    _r("name", r"(?:\b(?:Nutrition|Dietitian|PT|OT|SW|Social Work|Pharmacy|Chaplain|Navigator|Scheduling|Psychology|Palliative)"
+               r"[ \t]+[-–][ \t]+)(?P<v>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?=[ \t]*(?:[,;\n]|$))", "v"),
+    _r("age", r"(?i:\b(?:alive at|still alive at|living at age))[ \t]+(?P<v>9\d|1[01]\d)\b", "v"),
+    _r("name", r"(?i:\b(?:present|attendees|in attendance|participant|client|enrollee))[ \t]*:[ \t]*"
+               r"(?:(?i:Mr|Mrs|Ms|Dr)\.?[ \t]+)?(?P<v>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})(?=[ \t]*(?:[,;(\n]|$|[\"“]))", "v"),
+    _r("name", r"(?<=[(;])[ \t]*(?P<v>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?),[ \t]*(?:(?:her|his|their)[ \t]+)?"
+               r"(?i:(?:grand|step)?(?:daughter|son)|husband|wife|sister|brother|mother|father|partner|spouse|niece|nephew)\b", "v"),
+    _r("name", r"(?:\b(?:by|with|per|from)[ \t]+)(?P<v>[A-Z]\.[ \t]?[A-Z][a-z]{1,2})\b(?![.\w])", "v"),  # "verified by N. Vu"
     _r("city", r"(?i:\b(?:home community|hometown|home town|from the town of))[ \t]*:?[ \t]*(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)", "v"),
 ]
 
@@ -547,17 +586,22 @@ def find_phi(text: str) -> list[PHISpan]:
                 continue
             if rule.kind == "name":
                 first = value.split()[0].strip(",").lower() if value.split() else ""
-                if first in _NOT_NAMES:
+                if first in _NOT_NAMES or value in _DEGREES:
                     continue
             found.append(PHISpan(kind=rule.kind, start=start, end=end))
     found += [PHISpan(kind="date", start=a, end=b) for a, b in short_dates(text)]
     found += [PHISpan(kind="name", start=a, end=b) for a, b in find_names(text)]
     found += [PHISpan(kind=kind, start=a, end=b) for kind, a, b in entity_spans(text)]
-    found += _repeated_ids(text, found) + _repeated_abbreviations(text, found)
+    found += _repeated_ids(text, found) + _repeated_abbreviations(text, found) + _town_after_facility(text, found)
+    found += [PHISpan(kind="facility", start=a, end=b) for a, b in facility_abbreviations(text)]
     found = [_with_weekday(text, s) for s in found]
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     merged: list[PHISpan] = []
     for span in found:
+        if (merged and span.kind == merged[-1].kind == "address" and span.start >= merged[-1].end
+                and re.fullmatch(r"[ \t]*,[ \t]*", text[merged[-1].end : span.start])):
+            merged[-1] = PHISpan(kind="address", start=merged[-1].start, end=span.end)  # parts of one address line
+            continue
         if merged and span.start < merged[-1].end:
             if span.end > merged[-1].end:
                 merged[-1] = PHISpan(kind=merged[-1].kind, start=merged[-1].start, end=span.end)
@@ -573,6 +617,37 @@ def _repeated_abbreviations(text: str, found: list[PHISpan]) -> list[PHISpan]:
         return []
     pat = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(values, key=len, reverse=True))) + r")(?![\w-])")
     return [PHISpan(kind="facility", start=m.start(), end=m.end()) for m in pat.finditer(text)]
+
+
+_TOWN_AFTER = re.compile(r"(?:[ \t]*\([A-Z]{2,8}\))?,[ \t]*(?P<v>[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+)?)(?=[ \t]*(?:\n|$|[.;,]))")
+
+
+def _town_after_facility(text: str, found: list[PHISpan]) -> list[PHISpan]:
+    """The town written after an institution: "Jaslok Hospital, Mumbai", "(VSMMC), Cebu City"."""
+    out: list[PHISpan] = []
+    for s in found:
+        if s.kind == "facility" and (m := _TOWN_AFTER.match(text, s.end)) and _townlike(m["v"]):
+            out.append(PHISpan(kind="city", start=m.start("v"), end=m.end("v")))
+    return out
+
+
+_ABBREVIATION_AT = re.compile(r"\bat[ \t]+(?:the[ \t]+)?(?P<v>[A-Z]{3,5})\b(?![ \t]*(?:-|scan|level|score|guided|criteria|positive|negative))")
+_NOT_PLACES = {"icu", "opd", "mdt", "pet", "mri", "ent", "ccu", "pacu", "nicu", "picu", "hdu", "amu", "sdec", "ama", "gp", "nhs", "cbc",
+               "fbc", "ecg", "ekg", "eeg", "echo", "cxr", "egd", "ercp", "eus", "fna", "ebus", "vats", "rt", "srs", "sbrt", "imrt", "tace",
+               "home", "work", "noon", "none", "all", "the", "and", "rrt", "met", "ret", "alk", "her", "ihc", "fish", "ngs", "pcr", "cea",
+               "psa", "ldh", "tsh", "ast", "alt", "inr", "bmi", "ecog", "kps", "who", "rcc", "hcc", "crc", "aml", "cll", "cml", "mds", "sclc",
+               "nsclc", "dcis", "ldct", "ctcae", "recist", "irecist", "cpr", "dnr", "dnar", "dnacpr", "acp", "moh", "dva", "ndis", "snf",
+               "ltc", "ltac", "irf", "dme", "asap", "prn", "bid", "tid", "qid", "stat", "mrn", "dob", "ssn", "usa", "uk", "eu", "est",
+               "pst", "gmt", "utc", "edt", "pdt", "cst", "cdt", "mst", "sicu", "micu", "cvicu", "tsicu", "nsicu", "pcu", "stepdown",
+               "rehab", "oncology", "force", "sms", "pacs"}
+
+
+def facility_abbreviations(text: str) -> list[tuple[int, int]]:
+    """An organisation named by capitals after "at": "nephrectomy at SHN", "student at VJTI". Clinical and service
+    abbreviations ("at ICU", "at MDT") stay."""
+    vocab = clinical_vocabulary()
+    return [m.span("v") for m in _ABBREVIATION_AT.finditer(text)
+            if m["v"].lower() not in _NOT_PLACES and m["v"].lower() not in vocab and m["v"].lower() not in CLINICAL_WORDS]
 
 
 _WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+$")

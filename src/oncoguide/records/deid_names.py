@@ -265,8 +265,8 @@ def relative_names(text: str) -> list[tuple[int, int]]:
         elif token[0].isupper():
             # a capitalized given name right after the kinship word is a name however common the word ("son Will")
             ok = _is_given(token, lists) or (not _is_word(token, lists) and z < 3.0)
-        else:
-            ok = folded in lists.given and z < _COMMON_GIVEN - 0.3
+        else:  # lower case: only rarer given names, or any given name in brackets ("dad (bill)")
+            ok = folded in lists.given and (z < _COMMON_GIVEN - 0.3 or text[m.start("v") - 1] == "(")
         if ok:
             out.append((m.start("v"), rest.end() if token[0].isupper() and rest else m.end("v")))
     return out
@@ -279,15 +279,18 @@ _SELF = re.compile(r"(?i:\b(?:it'?s|this is|i'?m|i am)|\bhi|\bhey|\bhello|\bdear
 # a message signed with a dash ("thanks\n\n-Dwayne", "no redness tho. -b") or opened with "bobby here"
 _DASH_SIGN = re.compile(r"(?m)(?:^|(?<=[.!?])[ \t]+)[-–—~][ \t]?(?P<v>[A-Za-z][a-z'’\-]*)[ \t]*$")
 # initials closing a note line: "- kb", "- JT", "-jt rn", "| ml", "Dictated but not read - MT/sj"
-_INITIALS_SIGN = re.compile(r"(?m)(?:^|[ \t])[-–—|~][ \t]*(?P<v>[A-Za-z]{2,3})(?:/(?P<w>[A-Za-z]{2,3}))?"
-                            r"(?:[ \t]+(?i:rn|np|md|pa|lpn|ma|cns|sw))?[ \t]*$")
+_INITIALS_SIGN = re.compile(r"(?m)(?:^|[ \t])[-–—|~][ \t]*(?P<v>[A-Za-z]{2,3}|[a-z]\.[a-z]\.)(?:/(?P<w>[A-Za-z]{2,3}))?"
+                            r"(?:[ \t]+(?i:rn|np|md|pa|lpn|ma|cns|sw|staff nurse))?[ \t]*$"
+                            # the dictating doctor's and the typist's initials: "rm/ak", "Dictated IL/wk", "HS/wf  D: 09/07"
+                            r"|^(?:(?i:dictated|typed)[ \t]+)?(?P<v2>[A-Za-z]{2,3})/(?P<w2>[a-z]{2,3})(?=[ \t]*$|[ \t]{2,})"
+                            r"|(?i:\btyped)\b[^\n(]{0,30}\((?P<w3>[a-z]{2,3})\)")
 _LINE_END_WORDS = {"neg", "pos", "nil", "wnl", "nad", "yes", "ok", "low", "na", "nkda", "prn", "bid", "tid", "qid", "qd", "tds", "bd",
                    "od", "mg", "ml", "cm", "mm", "iv", "po", "sc", "im", "rx", "tx", "dx", "hx", "fx", "sx", "abn", "inc", "dec", "tbc", "tba"}
 _HERE = re.compile(r"(?im)^(?:\W*(?:hi|hey|hello|morning|good morning)[,.!]*[ \t]+)?(?P<v>[a-z][a-z'’\-]+)[ \t]+here\b")
 # "(bud's daughter)", "Rose's husband": a name owning a kinship word
 _OWNER = re.compile(rf"(?<![\w'’])(?P<v>[^\W\d_][\w\-]*)['’]s[ \t]+(?i:{_KIN})\b")
 _SIGN_OFF = re.compile(r"(?i:\b(?:thanks|thank you|thx|ty|cheers|regards|best|love|sincerely|xo+)(?:[ \t]+a million|[ \t]+so much)?)"
-                       r"[ \t]*[,!.\-–—]*[ \t]*\n?[ \t]*[-–—]?[ \t]*(?P<v>[A-Z][a-z'’\-]+)[ \t]*(?=\n|$)")
+                       r"[ \t]*[,!.\-–—]*[ \t]*\n?[ \t]*[-–—]?[ \t]*(?P<v>[A-Za-z][a-z'’\-]+)[ \t]*(?=\n|$)")
 
 
 _ADDRESS_WORDS = {"doctor", "doc", "nurse", "team", "everyone", "all", "there", "guys", "folks", "again", "dear", "sir",
@@ -313,7 +316,9 @@ def addressed_names(text: str) -> list[tuple[int, int]]:
                 continue
             z = zipf_frequency(folded, "en")
             title = pattern is _ROLE and m.group(0)[:2].lower() in ("dr", "do")
-            if ((folded in lists.given and z < (5.5 if token[0].isupper() else _COMMON_GIVEN))
+            # a message signing or introducing its writer: "hi this is hope, roz's daughter", "thx, hope"
+            introduced = pattern in (_SELF, _SIGN_OFF) and (pattern is _SIGN_OFF or text[m.end("v") : m.end("v") + 1] in (",", "("))
+            if ((folded in lists.given and (z < (5.5 if token[0].isupper() else _COMMON_GIVEN) or introduced))
                     or ((title or pattern is _SIGN_OFF) and not _is_word(token, lists) and z < 3.5)):
                 out.append(m.span("v"))
     return out
@@ -327,9 +332,17 @@ def signed_initials(text: str) -> list[tuple[int, int]]:
         if m["w"]:  # "MT/sj": the dictating doctor's and the typist's initials
             out += [m.span("v"), m.span("w")]
             continue
+        if m["v2"]:
+            out += [m.span("v2"), m.span("w2")]
+            continue
+        if m["w3"]:
+            out.append(m.span("w3"))
+            continue
         for g in ("v",):
             token = m[g]
-            if token and token.lower() not in _LINE_END_WORDS and token.lower() not in vocab and token.lower() not in _CLINICAL and zipf_frequency(token.lower(), "en") < 3.6:
+            if token and "." in token:
+                out.append(m.span(g))  # "- s.m. staff nurse"
+            elif token and token.lower() not in _LINE_END_WORDS and token.lower() not in vocab and token.lower() not in _CLINICAL and zipf_frequency(token.lower(), "en") < 3.6:
                 out.append(m.span(g))
     return out
 
