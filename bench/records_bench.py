@@ -152,7 +152,8 @@ def _same(field: str, gold: object, value: object) -> bool:
     return field == "cancer_type" and isinstance(gold, str) and value in _FAMILY.get(gold, ())
 _AE_SYNONYM = {"mucositis": "stomatitis", "oral mucositis": "stomatitis", "palmar-plantar erythrodysesthesia": "hand-foot syndrome",
                "infusion-related reaction": "infusion reaction", "interstitial lung disease": "pneumonitis",
-               "pyrexia": "fever"}
+               "pyrexia": "fever", "dermatitis radiation": "radiation dermatitis", "mucositis oral": "stomatitis",
+               "rash acneiform": "acneiform rash", "infusion related reaction": "infusion reaction", "rash maculo-papular": "rash"}
 
 
 def field_scores(items: list[dict], predict) -> dict[str, list[int]]:

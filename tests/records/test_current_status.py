@@ -33,3 +33,16 @@ def test_performance_status_with_a_time_or_in_a_table() -> None:
     assert extract_profile("| Weight | 61 kg\n| ECOG   | 0\n").ecog == 0
     assert extract_profile("ECOG 1. Hemoglobin 11.2.").ecog == 1
     assert extract_profile("ECOG 1.5 cm lesion").ecog is None  # a size, not a score
+
+
+def test_graded_events_in_tables_and_ctcae_wording() -> None:
+    text = ("TOXICITIES (CTCAE v5)\n| Toxicity | Max grade | Attribution | Status |\n| Esophagitis | 2 | RT/chemo | Resolved |\n"
+            "| Neutropenia | 3 | Carboplatin | Resolved |\nDose reduced for CTCAE 3 fatigue; rash maculo-papular grade 1 (<10% BSA).")
+    assert {(e.name, e.grade) for e in extract_profile(text).adverse_events} == {
+        ("esophagitis", 2), ("neutropenia", 3), ("fatigue", 3), ("rash", 1)}
+
+
+def test_recommendations_and_conditional_plans_are_not_treatments_given() -> None:
+    text = ("1. Recommend adjuvant carboplatin AUC 5 + paclitaxel q3wk.\n2. After discussion we plan gemcitabine-cisplatin.\n"
+            "3. If unresectable at exploration: chemoradiation w/ capecitabine.\nCurrently on letrozole since 2023.")
+    assert [t.name for t in extract_profile(text).treatments if t.kind == "drug"] == ["letrozole"]

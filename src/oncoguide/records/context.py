@@ -39,7 +39,8 @@ _BACKWARD = {
     "hypothetical": [r"(?:was|is|are) (?:planned|recommended|considered|discussed|being considered)"],
 }
 _TERMINATORS = r"\b(?:but|however|although|though|except|apart from|aside from|which|yet|whereas|with)\b|[;:]"
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[]|(?:yp|[cpyr])[TNM]\d)|\n\s*\n|\n(?=\s*[-*•\d]|\s*[A-Z][A-Za-z /]{1,30}:)|[;]")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[]|(?:yp|[cpyr])[TNM]\d)|\n\s*\n|\n(?=\s*[-*•\d]|\s*[A-Z][A-Za-z /]{1,30}:)|[;]"
+                             r"|(?<=\|)[ \t]*\n")  # a table row ends its sentence
 
 # A line under a past-history heading is history as a whole (the heading's colon would otherwise end the scope).
 _HISTORY_LINE = re.compile(r"(?i)[ \t>*•-]*(?:PMH|PMHx|PSH|past (?:medical |surgical |oncologic(?:al)? )?history|prior (?:malignanc\w+|cancers?)|"

@@ -22,6 +22,7 @@ EVENTS: dict[str, str] = {
     r"mucositis|stomatitis": "stomatitis",
     r"radiation dermatitis|dermatitis radiation|radiation skin reaction|radiation-induced dermatitis": "radiation dermatitis",
     r"acneiform (?:rash|eruption)|papulopustular (?:rash|eruption)|rash acneiform": "acneiform rash",
+    r"rash maculo-?papular|maculo-?papular rash": "rash",
     r"rash|dermatitis": "rash",
     r"hand[- ]foot syndrome|palmar[- ]plantar erythrodysesthesia|PPE": "hand-foot syndrome",
     r"pneumonitis|interstitial lung disease|ILD": "pneumonitis",
@@ -96,7 +97,7 @@ _EV = re.compile(r"(?i)\b(" + alternation(EVENTS) + r")\b")
 # A grade right before an event name is a toxicity grade ("grade 3 neutropenia"), never the tumour's grade.
 TOXICITY_GRADE_AFTER = re.compile(r"(?i)\s*(?:\(CTCAE\)\s*)?(?:\w+\s+){0,2}?(?:" + alternation(EVENTS) + r"|toxicit\w*|adverse)\b")
 # "grade 3 immune-mediated colitis", "Gr 3 acneiform rash": up to two describing words between grade and event.
-_GRADE_BEFORE = re.compile(r"(?i)\b(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\s*(?:\(CTCAE\)\s*)?(?:[a-z][\w-]*\s+){0,2}$")
+_GRADE_BEFORE = re.compile(r"(?i)\b(?:grade|gr\.?|G|CTCAE(?:\s+grade)?)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\s*(?:\(CTCAE\)\s*)?(?:[a-z][\w-]*\s+){0,2}$")
 _GRADE_AFTER = re.compile(r"(?i)^\s*[,:(\-]?\s*(?:CTCAE\s*)?(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b")
 _CONSEQ = re.compile(
     r"(?i)(dose (?:reduction|reduced|delay(?:ed)?|held|interruption)|treatment (?:held|delayed|discontinued|interrupted)|"
@@ -141,6 +142,29 @@ def extract(doc: Doc) -> list[Finding]:
         conseq = _CONSEQ.search(text[m.end() : right]) or _CONSEQ.search(text[left : m.start()])
         out.append(Finding("adverse_events", _canon(m.group(1)), m.start(), m.end(), extra={
             "grade": grade, "consequence": _consequence(conseq.group(1)) if conseq else None}))
+    return out + _table_events(doc)
+
+
+_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*)\|?[ \t]*$")
+
+
+def _table_events(doc: Doc) -> list[Finding]:
+    """Rows of a toxicity table whose header names a grade column: "| Neutropenia | 3 | Carboplatin | Resolved |"."""
+    out: list[Finding] = []
+    grade_col: int | None = None
+    for m in _ROW.finditer(doc.text):
+        cells = [c.strip() for c in m["cells"].split("|")]
+        header = [i for i, c in enumerate(cells) if re.search(r"(?i)\bgrade\b", c)]
+        if header and not any(re.fullmatch(r"[1-5]", c) for c in cells):
+            grade_col = header[0]
+            continue
+        if grade_col is None or grade_col >= len(cells) or not (g := re.match(r"(?:G|grade\s*)?([1-5])\b", cells[grade_col], re.I)):
+            continue
+        if (ev := _EV.fullmatch(cells[0])) is None:
+            continue
+        start = m.start("cells") + m["cells"].find(cells[0])
+        out.append(Finding("adverse_events", _canon(ev.group(1)), start, start + len(cells[0]),
+                           extra={"grade": int(g[1]), "consequence": None}))
     return out
 
 

@@ -19,11 +19,13 @@ _CURRENT = (r"currently|current(?: treatment| therapy| regimen)?|now|presently|i
 _PRIOR = (r"prior|previously|previous|formerly|progressed (?:on|after|through|despite)|progression on|after|following|failed|"
           r"refractory to|intolerant (?:of|to)|was on|were on|had|took|received|completed|was treated|treated in \d{4}|treated with|"
           r"history of|stopped|discontinued|before that|until|in the past|last dose|relapsed after|s/p|status post")
-_PLANNED = (r"plan(?:ned)?(?: is| to)?|will (?:start|receive|begin)|to start|recommended|candidate for|consider(?:ed|ing)?|"
+_PLANNED = (r"plan(?:ned)?(?: is| to)?|we plan|will (?:start|receive|begin)|to start|recommend(?:s|ed)?|advised?|suggest(?:s|ed)?|"
+            r"propose[ds]?|candidate for|consider(?:ed|ing)?|"
             r"referred for|offered|eligible for|options? (?:include|are|would be|of)|next[- ]line|future|"
             r"(?:would|could|may) (?:use|offer|consider|add)|reserved|at (?:PD|progression|relapse)(?: with)?|"
             r"(?:second|third|next|later)[- ]line options?|options? (?:reviewed|discussed)|recommendations?:?|question:?")
-_CUE = re.compile(rf"(?i)\b(?:(?P<cur>{_CURRENT})|(?P<pri>{_PRIOR})|(?P<plan>{_PLANNED}))\b")
+# ("If unresectable at exploration: chemoradiation w/ capecitabine": a condition then its plan)
+_CUE = re.compile(rf"(?i)\b(?:(?P<cur>{_CURRENT})|(?P<pri>{_PRIOR})|(?P<plan>{_PLANNED}))\b|(?P<cond>\bif\b[^.:;\n]{{0,60}}:)")
 _AFTER_CURRENT = re.compile(r"(?i)^[^.;]{0,60}?\b(?:ongoing|since|which (?:s?he|they|I) (?:takes?|is taking|receives?) now|to date|continues)\b")
 # cues after the drug that make it an idea rather than a treatment given: "enfortumab vedotin at PD",
 # "encorafenib + cetuximab reserved for progression", "pembrolizumab not favored"
@@ -61,11 +63,11 @@ def treatment_status(text: str, start: int, end: int) -> Status | None:
     """'current' / 'prior' / 'planned' for the drug at text[start:end], or None when the record does not say."""
     seg = text[_segment_start(text, start) : start]
     cues = list(_CUE.finditer(seg))
-    if (not cues or cues[-1]["plan"] is None) and _planned_after(text[end : end + 80]) and not _started_between(seg):
+    if (not cues or (cues[-1]["plan"] is None and cues[-1]["cond"] is None)) and _planned_after(text[end : end + 80]) and not _started_between(seg):
         return "planned"
     if cues:
         last = cues[-1]
-        return "current" if last["cur"] else "prior" if last["pri"] else "planned"
+        return "current" if last["cur"] else "prior" if last["pri"] else "planned"  # "plan" or "cond"
     after = text[end : end + 80]
     if _planned_after(after):
         return "planned"
