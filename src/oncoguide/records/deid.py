@@ -342,8 +342,9 @@ _RULES: list[_Rule] = [
     # a relative named beside the kinship word in brackets: "(Will, son)", "Marty Bloom (husband of …)"
     _r("name", r"(?P<v>\b[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)[ \t]*\((?:(?:her|his|their|the patient's|pt'?s)[ \t]+)?"
                r"(?i:(?:grand|step)?(?:daughter|son)|husband|wife|sister|brother|mother|father|partner|spouse)\b", "v"),
-    _r("name", r"\((?P<v>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?),[ \t]*(?:(?:her|his|their)[ \t]+)?"
-               r"(?i:(?:grand|step)?(?:daughter|son)|husband|wife|sister|brother|mother|father|partner|spouse)\)", "v"),
+    # "(Minh, husband; Chau, daughter)": each name before its kinship word in a bracketed list
+    _r("name", r"(?<=[(;])[ \t]*(?P<v>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?),[ \t]*(?:(?:her|his|their)[ \t]+)?"
+               r"(?i:(?:grand|step)?(?:daughter|son)|husband|wife|sister|brother|mother|father|partner|spouse|niece|nephew)\b", "v"),
     _r("name", r"(?P<v>\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=\s*[(,|]?\s*(?:MRN|DOB|D\.O\.B|Medical Record))", "v"),
     # Unlabelled names by what follows them: age/sex ("Priscilla Yang, 58F") or an encounter verb.
     _r("name", r"(?P<v>\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]+)(?=,\s*\d{1,3}\s*(?:[FM]\b|yo\b|y/o|-year|year))", "v"),
@@ -452,8 +453,6 @@ _RULES: list[_Rule] = [
     _r("age", r"(?i:\b(?:alive at|still alive at|living at age))[ \t]+(?P<v>9\d|1[01]\d)\b", "v"),
     _r("name", r"(?i:\b(?:present|attendees|in attendance|participant|client|enrollee))[ \t]*:[ \t]*"
                r"(?:(?i:Mr|Mrs|Ms|Dr)\.?[ \t]+)?(?P<v>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})(?=[ \t]*(?:[,;(\n]|$|[\"“]))", "v"),
-    _r("name", r"(?<=[(;])[ \t]*(?P<v>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?),[ \t]*(?:(?:her|his|their)[ \t]+)?"
-               r"(?i:(?:grand|step)?(?:daughter|son)|husband|wife|sister|brother|mother|father|partner|spouse|niece|nephew)\b", "v"),
     _r("name", r"(?:\b(?:by|with|per|from)[ \t]+)(?P<v>[A-Z]\.[ \t]?[A-Z][a-z]{1,2})\b(?![.\w])", "v"),  # "verified by N. Vu"
     _r("city", r"(?i:\b(?:home community|hometown|home town|from the town of))[ \t]*:?[ \t]*(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)", "v"),
 ]
