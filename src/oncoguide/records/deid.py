@@ -25,8 +25,10 @@ MONTHS = {
     for m in names
 }
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_NAME = (r"[A-Z][a-zA-Z'\-]+(?: [A-Z]\.?(?![A-Za-z]))?(?: (?:(?:bin|binte|binti|d/o|s/o|de|del|dela|de la|delos|van|von|der|da|dos|di|al|el)"
-         r" )?(?!(?:MRN|DOB|ID|SSN|Age|Sex)\b)[A-Z][a-zA-Z'\-]+(?![\w'\-]*:)){0,3}")
+# a name word may carry accents ("Murchú", "Ó Conaill-Byrne"); particles join the words of one name
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’\-])+"
+_NAME = (_NAME_WORD + r"(?: [A-Z]\.?(?![A-Za-z]))?(?: (?:(?:bin|binte|binti|d/o|s/o|de|del|dela|de la|delos|van|von|der|da|dos|di|al|el|"
+         r"Ó|Ní|Nic|Mac|Ua|Uí) )?(?!(?:MRN|DOB|ID|SSN|Age|Sex)\b)" + _NAME_WORD + r"(?![\w'\-]*:)){0,3}")
 _CRED = (r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?-?C?|Ph\.?D\.?|FCAP|MBBS|DNP|RPh|PharmD|CPhT|CCRP|OCN|LPN|"
          r"CNA|MSW|LCSW|APRN|FNP|CRNP|CGC|OSW-C|DPT|CNP|MSN|CCRC|SLP)\b")
 _FAC_SUFFIX = (
@@ -295,17 +297,18 @@ _RULES: list[_Rule] = [
     _r("name", r"\b(?:DR|MRS|MS|MR|PROF)\.[ \t]+[A-Z][A-Z'\-]+(?:[ \t]+(?!" + _CAPS_STOP + r"\b)[A-Z][A-Z'\-]+)?"),
     # staff initials after their role ("Technologist: MR", "TRANSCRIBED 09/13/2025 BY JLK"); a name with its credential
     # in brackets ("spoke w/ Ana (RN)")
-    _r("name", r"(?i:\b(?:technologist|tech|transcriptionist|transcribed\b[^\n]{0,25}?\bby|typed\b[^\n]{0,25}?\bby|scribe|initials))"
-               r"[ \t]*:?[ \t]*(?P<v>[A-Z]{2,3})\b(?![\w-])", "v"),
+    _r("name", r"(?i:\b(?:technologist|tech|transcriptionist|transcribed\b[^\n]{0,25}?\bby|typed\b[^\n]{0,25}?\bby|scribe|initials|"
+               r"(?:checked|verified|authori[sz]ed|reported)[ \t]+by))"
+               r"[ \t]*:?[ \t]*(?P<v>[A-Z]{2,3}|[a-z]{2,3}(?=[ \t]{2,}|[ \t]*$))\b(?![\w-])", "v", re.MULTILINE),
     _r("name", r"(?P<v>\b[A-Z][a-z'’\-]+)[ \t]*\((?:RN|NP|PA|MD|LPN|CNA|SW|MSW|LCSW|PharmD|CPhT|RD)\)", "v"),
     # an employer or school named after "works … at": a place that identifies the patient
     _r("facility", r"(?i:\b(?:works?|working|employed|employee|teacher|teaches|job|driver|technician|operator|clerk|manager|mechanic|"
                    r"cashier|worker|retired from|drives|cook|paralegal|server|waitress|bartender|nanny|electrician|plumber|carpenter|"
                    r"janitor|custodian|accountant|engineer|secretary|receptionist|volunteers?|welder|machinist|assistant|bricklayer|"
                    r"professor|lecturer|teach\w*|coach\w*|student|trains|plays|owns|owner of|member of|choir|parish|years|barista|"
-                   r"farmer|driving|drove|mechanic|fitter|nurse aide|civil servant|labou?rer|miner|foreman|supervisor)\b[^.\n]{0,40}?"
-                   r"\b(?:at|for|with))[ \t]+(?:the[ \t]+)?"
-                   r"(?P<v>[A-Z][\w&'’\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+the[ \t]+)?[A-Z][\w&'’\-]*){0,5})", "v"),
+                   r"farmer|driving|drove|mechanic|fitter|nurse aide|civil servant|labou?rer|miner|foreman|supervisor|stonemason|mason|"
+                   r"machinist|retired)\b[^.\n]{0,40}?\b(?:at|for|with|from)|\battends)[ \t]+(?:the[ \t]+)?"
+                   r"(?P<v>[A-Z][\w&'’\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+the[ \t]+|in[ \t]+|&[ \t]+|and[ \t]+)?[A-Z][\w&'’\-]*){0,5})", "v"),
     # the town after a street: "5150 Center St, Omaha."; where someone lives: "lives in Wichita"
     _r("city", r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Drive|Lane|Ln|Way|Pkwy|Parkway)\.?,[ \t]*"
                r"(?P<v>[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+)?)(?=[ \t]*[.,;\n])", "v"),
@@ -454,6 +457,14 @@ _RULES: list[_Rule] = [
     _r("name", r"(?i:\b(?:present|attendees|in attendance|participant|client|enrollee))[ \t]*:[ \t]*"
                r"(?:(?i:Mr|Mrs|Ms|Dr)\.?[ \t]+)?(?P<v>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})(?=[ \t]*(?:[,;(\n]|$|[\"“]))", "v"),
     _r("name", r"(?:\b(?:by|with|per|from)[ \t]+)(?P<v>[A-Z]\.[ \t]?[A-Z][a-z]{1,2})\b(?![.\w])", "v"),  # "verified by N. Vu"
+    # Dublin postal districts; a ward by its name and number ("Ward: St Anthony's 22"); an institution after a specialty
+    # closing a cc line ("cc: Dr X, Hepatology, ACH"); a lower-case "last, first" after "pt:"; slash initials after "Our ref:"
+    _r("city", r"\bDublin[ \t]+\d{1,2}W?\b"),
+    _r("id", r"(?i:\bward(?:/bed)?)[ \t]*:[ \t]*(?P<v>(?:St\.?[ \t]+)?[A-Z][\w'’]*(?:[ \t][A-Z][\w'’]*)?[ \t]+\d{1,3}[A-Z]?)\b", "v"),
+    _r("facility", r"(?im)(?:oncology|hepatology|surgery|radiology|pathology|ha?ematology|urology|cardiology|medicine|gastroenterology|"
+                   r"respiratory|neurology|gynaecology|gynecology)[ \t]*,[ \t]*(?P<v>[A-Z]{2,6})[ \t]*$", "v"),
+    _r("name", r"(?i:\b(?:pt|patient|name))[ \t]*:[ \t]*(?P<v>[a-z][a-z'’\-]+,[ \t]*[a-z][a-z'’\-]+)\b", "v"),
+    _r("name", r"(?im)^(?i:our ref|your ref|ref)[ \t]*:[ \t]*(?P<v>[A-Z]{2,3}/[a-z]{2,3})\b", "v"),
     _r("city", r"(?i:\b(?:home community|hometown|home town|from the town of))[ \t]*:?[ \t]*(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)", "v"),
 ]
 

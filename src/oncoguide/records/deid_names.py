@@ -235,7 +235,7 @@ def initial_names(text: str) -> list[tuple[int, int]]:
 
 _KIN = (r"(?:grand|step)?(?:daughter|son|child)|husband|wife|hubby|(?:half-?)?(?:sister|brother)|sis|bro|mother|father|"
         r"mom|mum|mommy|mama|dad|daddy|papa|partner|spouse|fianc[eé]e?|aunt|auntie|uncle|niece|nephew|cousin|"
-        r"grand(?:mother|father|ma|pa|daughter|son)|(?:boy|girl)friend|neighbou?r|friend|caregiver")
+        r"grand(?:mother|father|ma|pa|daughter|son)|(?:boy|girl)friend|neighbou?r|friend|caregiver|dtr|married to")
 _RELATIVE = re.compile(rf"(?i:\b(?:{_KIN})(?:-in-law)?)(?:[ \t]+of)?[ \t]*[:,(]?[ \t]*(?<=[\s:,(])(?P<v>[^\W\d_][\w'’\-]*)(?![\w'’\-])")
 
 
