@@ -68,7 +68,7 @@ EXAMPLES = [
     "Present: [[Tavita]]; wife [[Losa]]; Family ([[Minh]], husband; [[Chau]], daughter). Nutrition - [[Bree]]; PT - [[Hale Morgan]]",
     "hi this is [[hope]], [[rosa]]'s daughter. dad ([[bill]]) is at work. thx, [[hope]]\n[[Miriam Okoro]], MS, CGC\nSLNB with ALND at surgery.",
     "Consultant: Prof [[Declan Ó Murchú]]\nWard: [[St Anthony's 22]]\nOur ref: [[HM/jw]]\nChecked by: [[SOD]]\n[[Dublin 4]], [[D04 T6F4]]",
-    "pt: [[king, cecilia]]   hd#4\nmarried to [[Will]], who drives for CTA. dtr [[Grace]] is hcp. cc: Dr [[Manu Tui]], Hepatology, [[ACH]]",
+    "pt: [[king, cecilia]]   hd#4\nmarried to [[Will]], who drives for [[CTA]]. dtr [[Grace]] is hcp. cc: Dr [[Manu Tui]], Hepatology, [[ACH]]",
     "Works as a stonemason for [[Bay State Masonry & Restoration]]; attends [[Iglesia Pentecostal Nueva Vida]]. CTCAE grade 2.",
     # clinical eponyms, scales, clones, codes and services are not people or places
     "63-year-old man with metastatic NSCLC, EGFR exon 19 deletion positive, progressed on osimertinib. Gleason Score 7.",
