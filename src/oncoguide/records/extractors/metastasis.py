@@ -44,20 +44,23 @@ _MET = (r"(?:(?:parenchymal|lytic|sclerotic|blastic|osteolytic|osteoblastic|mixe
         r"FDG-avid|avid|hypodense|hypoattenuating|soft[- ]tissue)\s+)?"
         r"(?:metastas[ie]s|met\b|metastatic|mets|metastatic disease|metastatic lesions?|lesions?|deposits?|involvement|spread|"
         r"nodules? consistent with metasta\w+|disease|carcinomatosis|recurrence)")
+# Statements of spread: the sites they list are where the cancer went ("metastatic to bone and liver",
+# "Sites of metastasis: both lungs, pancreas", a patient's "4 spots in my brain")
+_SPREAD_TO = re.compile(r"(?i)\b(?:metastatic|metastases|metastasis|mets|spread|recurrence|relapse|progression)\s+(?:\S+\s+){0,3}?"
+                        r"(?:to|in|involving|within|into)\s+(?:the\s+|my\s+|her\s+|his\s+)?(?P<list>" + _LIST + r")")
+_SITES_OF = re.compile(r"(?i)\b(?:sites? of (?:metastas[ie]s|metastatic disease|disease|spread|mets)|mets|metastases|metastatic sites)"
+                       r"\s*[:\-|]\s*(?P<list>" + _LIST + r")")
+_PATIENT_WORDS = re.compile(r"(?i)\b(?:spots?|mets|metastas[ie]s|deposits|secondaries)\s+(?:in|on|to)\s+(?:the\s+|my\s+|his\s+|her\s+)?"
+                            r"(?P<list>" + _LIST + r")")
+_SPREAD_STATEMENTS = (_SPREAD_TO, _SITES_OF, _PATIENT_WORDS)
 _PATTERNS = [
-    # "metastatic to bone and liver", "metastases to the liver, lungs and bone", "recurrence in the lungs"
-    re.compile(r"(?i)\b(?:metastatic|metastases|metastasis|mets|spread|recurrence|relapse|progression)\s+(?:\S+\s+){0,3}?"
-               r"(?:to|in|involving|within|into)\s+(?:the\s+|my\s+|her\s+|his\s+)?(?P<list>" + _LIST + r")"),
-    # "Sites of metastasis: both lungs, pancreas, mediastinal lymph nodes"
-    re.compile(r"(?i)\b(?:sites? of (?:metastas[ie]s|metastatic disease|disease|spread|mets)|mets|metastases|metastatic sites)"
-               r"\s*[:\-|]\s*(?P<list>" + _LIST + r")"),
+    _SPREAD_TO,
+    _SITES_OF,
     # "two lung nodules (VATS wedge = metastatic liposarcoma)", "lung nodules (bx RLL = metastatic CRC)": a site proven by biopsy
     re.compile(r"(?i)\b(?P<list>" + _LIST + r")[^;\n]{0,12}?\b(?:biops\w*|bx|FNA|wedge|core|cytology|resection)\b(?:[^;\n()]|\([^)\n]{0,25}\)){0,40}?"
                r"(?:=|:|positive for|showed|shows|c/w|consistent with|confirmed)\s*(?:metasta\w+|malignan\w+|\w*carcinoma|SCC|"
                r"melanoma|sarcoma)"),
-    # a patient's words: "4 spots in my brain", "mets in the liver and spine"
-    re.compile(r"(?i)\b(?:spots?|mets|metastas[ie]s|deposits|secondaries)\s+(?:in|on|to)\s+(?:the\s+|my\s+|his\s+|her\s+)?"
-               r"(?P<list>" + _LIST + r")"),
+    _PATIENT_WORDS,
     # "Metastatic 09/2022: bone (L4), left adrenal gland, lung nodules", "de novo stage IVC: liver (4 lesions), peritoneal nodules"
     # (the date may already be a de-identified placeholder: "Recurrence [date 2024-02]: pulmonary nodules")
     re.compile(r"(?i)\b(?:metastatic(?: disease| recurrence| relapse)?|stage\s*(?:IV|4)[ABC]?|M1[abc]?|recurrence|relapse|"
@@ -114,7 +117,6 @@ _NOT_CANCER = re.compile(r"(?i)\b(?:interstitial|obstructive|chronic|restrictive
 _SUPRACLAVICULAR_REGIONAL = {"lung cancer", "breast cancer", "head and neck cancer", "thyroid cancer"}
 # spread within the abdomen is stage III ovarian cancer (FIGO, AJCC M0), not a distant metastasis
 _PERITONEUM_REGIONAL = {"ovarian cancer"}
-_SPREAD_STATEMENTS = (0, 1, 3)  # "metastatic to …", "Sites of metastasis: …", "mets in …"
 _STAGED = next(i for i, p in enumerate(_PATTERNS) if "M1[abc]" in p.pattern)  # the "Metastatic <date>: …" / "stage IVC: …" one
 _OLIGO = re.compile(r"(?i)\boligo[- ]?metasta\w+")
 # Metastatic disease stated without sites; lymph-node-only statements are regional, not distant.
@@ -171,7 +173,7 @@ def site_mentions(text: str) -> list[SiteMention]:
     Nodes listed under a metastatic or stage IV heading are distant ones ("stage IVC: liver, para-aortic nodes").
     """
     out: list[SiteMention] = []
-    for i, pat in enumerate(_PATTERNS):
+    for pat in _PATTERNS:
         for m in pat.finditer(text):
             if _NOT_CANCER.search(text, max(0, m.start() - 16), m.start()):
                 continue  # "interstitial lung disease", "fatty liver lesion": not a cancer's spread
@@ -179,7 +181,8 @@ def site_mentions(text: str) -> list[SiteMention]:
                      if not _explained_away(text, s.end(), m.end()) and (canon := _canon(s.group(1)))]
             # nodes in a statement of spread that also names a distant organ are distant too: "metastatic to
             # retroperitoneal lymph nodes and bone" (not "subcarinal nodes, lytic lesions", a list of findings)
-            distant_list = i == _STAGED or (i in _SPREAD_STATEMENTS and any(c not in ("lymph nodes", "distant lymph nodes") for _, c in found))
+            distant_list = pat is _PATTERNS[_STAGED] or (pat in _SPREAD_STATEMENTS
+                                                         and any(c not in ("lymph nodes", "distant lymph nodes") for _, c in found))
             for s, canon in found:
                 if canon == "lymph nodes" and distant_list:
                     canon = "distant lymph nodes"
