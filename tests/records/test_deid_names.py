@@ -70,6 +70,10 @@ EXAMPLES = [
     "Consultant: Prof [[Declan Ó Murchú]]\nWard: [[St Anthony's 22]]\nOur ref: [[HM/jw]]\nChecked by: [[SOD]]\n[[Dublin 4]], [[D04 T6F4]]",
     "pt: [[king, cecilia]]   hd#4\nmarried to [[Will]], who drives for [[CTA]]. dtr [[Grace]] is hcp. cc: Dr [[Manu Tui]], Hepatology, [[ACH]]",
     "Works as a stonemason for [[Bay State Masonry & Restoration]]; attends [[Iglesia Pentecostal Nueva Vida]]. CTCAE grade 2.",
+    "[[BRIGHTWAY PHARMACY #0417]]\n[[1550 W KING ST]], [[COCOA, FL 32922]]\nANASTROZOLE 1 MG TAB\nRPh: [[TLE]]\nSSN (last 4): [[xxx-xx-6218]]",
+    "Employer name: [[Hollister & Vance Engineering LLC]]\nSignature: [[H Vandermeer]]\nLicense MA [[265441]]; use code [[FAM-7Q2K9]] online.",
+    "[[Lindenstraße 42]], [[10969]] [[Berlin]]; last dose [[12 abril 2024]]; visit until [[junio 2026]]. She is [[91]] and frail. Mob. [[98220 55501]]",
+    "[[Room 118, 2200 Beach Blvd]], [[Biloxi]]; [[3-4 Widcombe Parade]], Bath; [[Barangay San Antonio]]; see [[yarrabendoncology.com.au]]",
     # clinical eponyms, scales, clones, codes and services are not people or places
     "63-year-old man with metastatic NSCLC, EGFR exon 19 deletion positive, progressed on osimertinib. Gleason Score 7.",
     # a bare month is a date element (HIPAA keeps only the year); "wedding" and "kinda" are no names

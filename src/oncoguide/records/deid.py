@@ -92,7 +92,7 @@ _DEGREES = {"MS", "MA", "BS", "BA", "BSc", "MSc", "MPH", "MSN", "BSN", "MBA", "M
 
 _RULES: list[_Rule] = [
     _r("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
-    _r("url", r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|health|care|us|uk|ca)(?:/[^\s)]*)?(?!\w)(?!\.\w)"),
+    _r("url", r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|health|care|us|uk|ca|au|nz|ie|in|sg|za|ke|ng|ph|link|info)(?:/[^\s)]*)?(?!\w)(?!\.\w)"),
     _r("ssn", r"\b\d{3}-\d{2}-\d{4}\b"),
     _r("phone", r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s./-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d+)?"),
     # Labelled identifiers: MRN, accession, account, case, specimen numbers, insurance ids.
@@ -100,7 +100,7 @@ _RULES: list[_Rule] = [
         "id",
         r"(?i)\b(?:MRN|Med(?:ical)?\s*Rec(?:ord)?\s*(?:No|Number|#)?|Acc(?:ession)?\s*(?:No|Number|#)?|Account\s*(?:No|Number|#)?|"
         r"Case\s*(?:No|Number|#)|Specimen\s*(?:No|Number|#|ID)|Patient\s*ID|Member\s*ID|Policy\s*(?:No|#)|Encounter\s*(?:No|#|ID)|"
-        r"Lab\s*(?:No|#|ID)|Order\s*(?:No|#)|SSN|NPI)\.?\s*(?:\([^)\n]{1,20}\)\s*)?[:#]?\s*(?P<v>[A-Z]{0,4}[-]?\d[\dA-Z-]{3,})",
+        r"Lab\s*(?:No|#|ID)|Order\s*(?:No|#)|SSN|NPI)\.?\s*(?:\([^)\n]{1,20}\)\s*)?[:#]?\s*(?P<v>[A-Z]{0,4}[- ]?\d[\dA-Z-]{3,}(?: \d{3,})*)",
         "v",
     ),
     _r("id", r"\b[A-Z]{1,3}\d{2}-\d{3,}\b"),  # surgical pathology accession numbers, e.g. S23-104522
@@ -275,7 +275,7 @@ _RULES: list[_Rule] = [
         r"(?:,?[ \t]+(?:P\.C\.|PC\b|PLLC\b|LLC\b|Inc\.?))?(?:[ \t]+[-–][ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?\b)?",
     ),
     _r("facility", r"\b(?:[A-Z][A-Z'&.\-]+[ \t]+){1,4}(?:HOSPITAL|MEDICAL CENTER|CLINIC|CENTER|CENTRE|INSTITUTE|ASSOCIATES|"
-                   r"LABORATORIES|LABORATORY|LABS|IMAGING|RADIOLOGY|PATHOLOGY|ONCOLOGY|GROUP|PHARMACY|HOSPICE|HEALTH)\b"),
+                   r"LABORATORIES|LABORATORY|LABS|IMAGING|RADIOLOGY|PATHOLOGY|ONCOLOGY|GROUP|PHARMACY|HOSPICE|HEALTH)\b(?:[ \t]*#[ \t]?\d+)?"),
     # Pharmacy chains are named without a suffix; the store number identifies a place.
     _r("facility", r"(?i:\b(?:CVS|Walgreens|Rite Aid|Walmart|Costco|Kroger|Boots|Dollar General|Target)\b)(?:[ \t]+[A-Z][a-z]+){0,3}"
                    r"(?:\s*(?:#|No\.?)\s*\d+)?(?:[ \t]+(?:on|at)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)"
@@ -330,7 +330,7 @@ _RULES: list[_Rule] = [
     # a nickname in quotes or brackets between given and family name: 'Rodrigo "Roddy" Vasquez'
     _r("name", r"\b[A-Z][\w'’\-]+[ \t]+(?:\(\s*[\"“']?[A-Z][a-z]+[\"”']?\s*\)|[\"“'][A-Z][a-z]+[\"”'])[ \t]+[A-Z][\w'’\-]+"),
 
-    _r("name", r"\b(?P<v>" + _NAME + r"),?\s+" + _CRED, "v"),
+    _r("name", r"\b(?P<v>" + _NAME + r"),?[ \t]+" + _CRED, "v"),
     _r(
         "name",
         r"(?i:\b(?:patient(?:'s)?\s*name|name|patient|pt|attending|pathologist|physician|provider|surgeon|"
@@ -417,8 +417,8 @@ _RULES: list[_Rule] = [
     _r("city", r"\bCo\.?[ \t]+[A-Z][a-z]+(?=[ \t]+[ACDEFHKNPRTVWXY]\d{2}\b|[ \t]*[,\n])"),
     # house and flat names before a street: "Flat 4, Major House, 16 Magdalen Road", "The Old Forge, 27 Station Road",
     # '"Sunnyside", 22 Eenie Creek Road', "Apt 22, Block C, Shangan Court"
-    _r("address", r"(?i:\b(?:Flat|Apt|Apartment|Unit))[ \t]+(?=[\w/]*\d)[\w/]{1,5}(?=,)(?:,[ \t]*(?:Block[ \t]+[A-Z]|(?:[A-Z][a-z]+[ \t]+){0,2}"
-                  r"(?:House|Court|Lodge|Mansions|Tower|Towers|Heights|Building)))*(?:,[ \t]*(?:\d{1,5}[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}"
+    _r("address", r"(?i:\b(?:Flat|Apt|Apartment|Unit|Room|Plot|Shop))[ \t]+(?=[\w/]*\d)[\w/]{1,5}(?=,)(?:,[ \t]*(?:Block[ \t]+[A-Z]|(?:[A-Z][a-z]+[ \t]+){0,2}"
+                  r"(?:House|Court|Lodge|Mansions|Tower|Towers|Heights|Building|Shopping Centre|Shopping Center|Plaza|Mall)))*(?:,[ \t]*(?:\d{1,5}[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}"
                   r"" + _STREET + r")?"),
     _r("address", r"(?m)(?:^|,[ \t]*)(?P<v>(?:The[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}(?:House|Cottage|Lodge|Farm|Forge|Mill|Barn|Villa|Manor|"
                   r"Grange|Rectory|Croft)|[\"“][A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[\"”])(?=,[ \t]*(?:\d{1,5}[ \t]+)?[A-Z][a-z]+)", "v"),
@@ -465,6 +465,32 @@ _RULES: list[_Rule] = [
                    r"respiratory|neurology|gynaecology|gynecology)[ \t]*,[ \t]*(?P<v>[A-Z]{2,6})[ \t]*$", "v"),
     _r("name", r"(?i:\b(?:pt|patient|name))[ \t]*:[ \t]*(?P<v>[a-z][a-z'’\-]+,[ \t]*[a-z][a-z'’\-]+)\b", "v"),
     _r("name", r"(?im)^(?i:our ref|your ref|ref)[ \t]*:[ \t]*(?P<v>[A-Z]{2,3}/[a-z]{2,3})\b", "v"),
+    # addresses printed in capitals on labels: "1550 W KING ST", "27 BAYVIEW TER APT 3B", "ROCKLEDGE, FL 32955"
+    _r("address", r"\b\d{1,6}[ \t]+(?:[NSEW][ \t]+)?(?:[A-Z]{2,}[ \t]+){1,3}(?:ST|STREET|AVE|AVENUE|RD|ROAD|BLVD|DR|DRIVE|LN|LANE|TER|CT|WAY|PL|"
+                  r"PKWY|HWY|CIR)\b(?:[ \t]+(?:APT|UNIT|STE|#)[ \t]*\w+)?"),
+    _r("address", r"\b[A-Z]{3,}(?:[ \t][A-Z]{3,})?,[ \t]*" + _STATES + r"[ \t]+\d{5}(?:-\d{4})?\b"),
+    # a street number range, a Philippine barangay, German streets and postcodes, Mexican interior numbers
+    _r("address", r"\b\d{1,5}-\d{1,5}[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}" + _STREET),
+    _r("address", r"\b(?:Barangay|Brgy\.?)[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2}"),
+    _r("address", r"\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|allee|platz|gasse|ring|damm|ufer)[ \t]+\d{1,4}[a-z]?\b"),
+    _r("zip", r"(?<=,)[ \t]*(?P<v>\d{5})(?=[ \t]+[A-ZÄÖÜ][a-zäöü]+\b)", "v"),
+    _r("address", r"(?i:\b(?:int|interior|depto|dpto)\.?)[ \t]*\d+[A-Z]?\b"),
+    _r("city", r"\bCol\.[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"),
+    # masked numbers still identify: "xxx-xx-6218"; licences and codes by label; a 10-digit mobile split 5-5
+    _r("id", r"(?i)\bx{3}-x{2}-\d{4}\b"),
+    _r("id", r"(?i:\b(?:licen[cs]e|lic\.?)(?:[ \t]+(?:no\.?|number|#))?[ \t]*(?:[A-Z]{2}[ \t]+)?[:#]?[ \t]*)(?P<v>[A-Z]{0,3}\d{4,})\b", "v"),
+    _r("id", r"(?i:\b(?:code|policy))[ \t]+(?P<v>(?=[A-Z0-9/-]*\d)[A-Z]{2,5}[-/][A-Z0-9/-]{3,})\b", "v"),
+    _r("phone", r"(?i:\b(?:mob|mobile|cell|ph|tel)\.?[ \t]*:?[ \t]*)(?P<v>\d{5}[ \t]\d{5})\b", "v"),
+    # organisations named in a form field: "Employer name: Hollister & Vance Engineering LLC", "Practice: Summit …, P.A."
+    _r("facility", r"(?i:\b(?:employer(?: name| group)?|company|school|practice|pharmacy|church|parish|place of work|workplace))[ \t]*:[ \t]*"
+                   r"(?P<v>[A-Z][^\n:·|]{1,60}?)(?=[ \t]{2,}|[ \t]*[·|(]|,[ \t]*\d|\n|$)", "v"),
+    _r("facility", r"(?i:\bparish)[ \t]+(?P<v>(?:Our Lady|St\.?|Saint|Holy|Sacred)[^\n.,;]{2,40})", "v"),
+    # initials after "by" or a pharmacist's label: "called to Dr. Hollis at 11:40 by CF.", "RPh: TLE", "Printed by SPARK"
+    _r("name", r"(?:\b(?:by|RPh|PharmD|Pharmacist)[ \t]*:?[ \t]+)(?P<v>[A-Z]{2,5})\b(?=[ \t]*(?:[.,;]|\n|$|on\b))", "v"),
+    _r("name", r"(?i:\b(?:signature|signed))[ \t]*:[ \t]*(?P<v>[A-Z][a-z]*\.?(?:[ \t]+[A-Z][\w'’\-]+){1,2})", "v"),
+    _r("age", r"(?i:\b(?:she|he) is[ \t]+)(?P<v>9\d|1[01]\d)\b(?![ \t]*(?:%|mg|kg|lb|mm|cm|/|kilos|pounds))", "v"),
+    _r("date", r"(?i)\b(?:\d{1,2}[ \t]+(?:de[ \t]+)?)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+               r"noviembre|diciembre)[ \t]+(?:de[ \t]+)?\d{4}\b"),
     _r("city", r"(?i:\b(?:home community|hometown|home town|from the town of))[ \t]*:?[ \t]*(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)", "v"),
 ]
 
@@ -598,6 +624,8 @@ def find_phi(text: str) -> list[PHISpan]:
                 first = value.split()[0].strip(",").lower() if value.split() else ""
                 if first in _NOT_NAMES or value in _DEGREES:
                     continue
+                if value.isupper() and len(value) <= 5 and _is_clinical_abbreviation(value):
+                    continue  # "HER2 2+ by IHC": initials-shaped, but a method
             found.append(PHISpan(kind=rule.kind, start=start, end=end))
     found += [PHISpan(kind="date", start=a, end=b) for a, b in short_dates(text)]
     found += [PHISpan(kind="name", start=a, end=b) for a, b in find_names(text)]
@@ -650,6 +678,14 @@ _NOT_PLACES = {"icu", "opd", "mdt", "pet", "mri", "ent", "ccu", "pacu", "nicu", 
                "ltc", "ltac", "irf", "dme", "asap", "prn", "bid", "tid", "qid", "stat", "mrn", "dob", "ssn", "usa", "uk", "eu", "est",
                "pst", "gmt", "utc", "edt", "pdt", "cst", "cdt", "mst", "sicu", "micu", "cvicu", "tsicu", "nsicu", "pcu", "stepdown",
                "rehab", "oncology", "force", "sms", "pacs"}
+
+
+def _is_clinical_abbreviation(token: str) -> bool:
+    low = token.lower()
+    return low in _NOT_PLACES or low in clinical_vocabulary() or low in CLINICAL_WORDS or low in _METHODS
+
+
+_METHODS = {"ihc", "ish", "fish", "ngs", "pcr", "ct", "us", "ir", "ed", "or", "rn", "md", "np", "pa", "hpe", "tte", "flow", "cap", "ajcc"}
 
 
 def facility_abbreviations(text: str) -> list[tuple[int, int]]:

@@ -282,7 +282,7 @@ _DASH_SIGN = re.compile(r"(?m)(?:^|(?<=[.!?])[ \t]+)[-–—~][ \t]?(?P<v>[A-Za-
 _INITIALS_SIGN = re.compile(r"(?m)(?:^|[ \t])[-–—|~][ \t]*(?P<v>[A-Za-z]{2,3}|[a-z]\.[a-z]\.)(?:/(?P<w>[A-Za-z]{2,3}))?"
                             r"(?:[ \t]+(?i:rn|np|md|pa|lpn|ma|cns|sw|staff nurse))?[ \t]*$"
                             # the dictating doctor's and the typist's initials: "rm/ak", "Dictated IL/wk", "HS/wf  D: 09/07"
-                            r"|^(?:(?i:dictated|typed)[ \t]+)?(?P<v2>[A-Za-z]{2,3})/(?P<w2>[a-z]{2,3})(?=[ \t]*$|[ \t]{2,})"
+                            r"|^(?:(?i:dictated|typed)[ \t]+)?(?P<v2>[A-Za-z]{2,3})[ \t]?/[ \t]?(?P<w2>[a-z]{2,3})(?=[ \t]*$|[ \t]{2,})"
                             r"|(?i:\btyped)\b[^\n(]{0,30}\((?P<w3>[a-z]{2,3})\)")
 _LINE_END_WORDS = {"neg", "pos", "nil", "wnl", "nad", "yes", "ok", "low", "na", "nkda", "prn", "bid", "tid", "qid", "qd", "tds", "bd",
                    "od", "mg", "ml", "cm", "mm", "iv", "po", "sc", "im", "rx", "tx", "dx", "hx", "fx", "sx", "abn", "inc", "dec", "tbc", "tba"}
