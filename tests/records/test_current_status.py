@@ -46,3 +46,11 @@ def test_recommendations_and_conditional_plans_are_not_treatments_given() -> Non
     text = ("1. Recommend adjuvant carboplatin AUC 5 + paclitaxel q3wk.\n2. After discussion we plan gemcitabine-cisplatin.\n"
             "3. If unresectable at exploration: chemoradiation w/ capecitabine.\nCurrently on letrozole since 2023.")
     assert [t.name for t in extract_profile(text).treatments if t.kind == "drug"] == ["letrozole"]
+
+
+def test_ideas_for_later_are_not_treatments_given() -> None:
+    text = ("Currently on ribociclib + letrozole. Alpelisib or capivasertib + fulvestrant held in reserve given PIK3CA.\n"
+            "Dr. mentioned gemcitabine with Abraxane if the cancer grows.\nOn progression: trastuzumab deruxtecan 2nd line.\n"
+            "Lenvatinib 12 mg daily recommended, to start once proteinuria settles.\n"
+            "CNS prophylaxis with high-dose methotrexate (CNS-IPI high) to be considered.")
+    assert sorted(t.name for t in extract_profile(text).treatments if t.kind == "drug") == ["letrozole", "ribociclib"]
