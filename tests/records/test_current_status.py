@@ -54,3 +54,12 @@ def test_ideas_for_later_are_not_treatments_given() -> None:
             "Lenvatinib 12 mg daily recommended, to start once proteinuria settles.\n"
             "CNS prophylaxis with high-dose methotrexate (CNS-IPI high) to be considered.")
     assert sorted(t.name for t in extract_profile(text).treatments if t.kind == "drug") == ["letrozole", "ribociclib"]
+
+
+def test_options_and_suggestions_are_not_given_but_regimens_are_expanded() -> None:
+    text = ("Discussed options: (1) azacitidine + ivosidenib, (2) azacitidine + venetoclax.\n"
+            "Osimertinib + savolitinib or amivantamab-based regimens suggested.\n"
+            "2. Commence alectinib 600 mg BD - script written, aim to start before discharge.\n"
+            "2016: FEC-T (FEC x3, docetaxel x3), then letrozole 2016-2021.")
+    assert sorted(t.name for t in extract_profile(text).treatments if t.kind == "drug") == [
+        "cyclophosphamide", "docetaxel", "epirubicin", "fluorouracil", "letrozole"]

@@ -230,4 +230,12 @@ REGIMENS: dict[str, list[str]] = {
     "FLOT": ["fluorouracil", "leucovorin", "oxaliplatin", "docetaxel"],
     "GemCis": ["gemcitabine", "cisplatin"],
     "MVAC": ["methotrexate", "vinblastine", "doxorubicin", "cisplatin"],
+    "FEC": ["fluorouracil", "epirubicin", "cyclophosphamide"],
+    "FEC-T": ["fluorouracil", "epirubicin", "cyclophosphamide", "docetaxel"],
+    "EC": ["epirubicin", "cyclophosphamide"],
+    "CMF": ["cyclophosphamide", "methotrexate", "fluorouracil"],
+    "FCR": ["fludarabine", "cyclophosphamide", "rituximab"],
+    "KRd": ["carfilzomib", "lenalidomide", "dexamethasone"],
+    "DRd": ["daratumumab", "lenalidomide", "dexamethasone"],
+    "CyBorD": ["cyclophosphamide", "bortezomib", "dexamethasone"],
 }

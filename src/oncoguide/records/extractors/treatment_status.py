@@ -20,7 +20,8 @@ _PRIOR = (r"prior|previously|previous|formerly|progressed (?:on|after|through|de
           r"refractory to|intolerant (?:of|to)|was on|were on|had|took|received|completed|was treated|treated in \d{4}|treated with|"
           r"history of|stopped|discontinued|before that|until|in the past|last dose|relapsed after|s/p|status post")
 _PLANNED = (r"plan(?:ned)?(?: is| to)?|we plan|will (?:start|receive|begin)|to start|recommend(?:s|ed)?|advised?|suggest(?:s|ed)?|"
-            r"mentioned|(?:to |will )?discuss|(?:on|upon|at) progression|if (?:the )?(?:\w+ )?(?:\w+ )?(?:grows|progresses|worsens|recurs|returns|spreads)|"
+            r"mentioned|(?:to |will )?discuss|discussed options?|options? discussed|read about|asked about|asking about|"
+            r"(?:on|upon|at) progression|if (?:the )?(?:\w+ )?(?:\w+ )?(?:grows|progresses|worsens|recurs|returns|spreads)|"
             r"propose[ds]?|candidate for|consider(?:ed|ing)?|"
             r"referred for|offered|eligible for|options? (?:include|are|would be|of)|next[- ]line|future|"
             r"(?:would|could|may) (?:use|offer|consider|add)|reserved|at (?:PD|progression|relapse)(?: with)?|"
@@ -31,7 +32,8 @@ _AFTER_CURRENT = re.compile(r"(?i)^[^.;]{0,60}?\b(?:ongoing|since|which (?:s?he|
 # cues after the drug that make it an idea rather than a treatment given: "enfortumab vedotin at PD",
 # "encorafenib + cetuximab reserved for progression", "pembrolizumab not favored"
 _AFTER_PLANNED = re.compile(r"(?i)^(?P<pre>[^.;\n]{0,45}?)\b(?:at (?:next |further |the time of |time of )?(?:PD|progression|relapse)|reserved for|"
-                            r"(?:held|kept) in reserve|in reserve|recommended|to (?:start|begin) (?:once|when|after|if)|"
+                            r"(?:held|kept) in reserve|in reserve|recommended|suggested|proposed|aim to (?:start|begin)|"
+                            r"to (?:start|begin) (?:once|when|after|if|before)|"
                             r"if (?:the )?(?:\w+ )?(?:\w+ )?(?:grows|progresses|worsens|recurs|returns|spreads)|"
                             r"if (?:progress\w*|PD|relapse|needed)|upon progression|on progression|not favou?red|"
                             r"not (?:given|started|recommended|indicated|used|applicable|pursued|offered|an option)|(?:was|were) discussed|"
