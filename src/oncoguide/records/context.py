@@ -8,6 +8,8 @@ Triggers open a scope forward (or backward) that ends at the sentence end or at 
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -68,13 +70,17 @@ class Assertion:
         return not (self.negated or self.uncertain or self.hypothetical or self.family)
 
 
+@functools.lru_cache(maxsize=8)
+def _break_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence break of a text ends: found once per text, since every assertion asks."""
+    return tuple(m.end() for m in _SENTENCE_BREAK.finditer(text))
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence (or list item) containing [start, end)."""
-    left = 0
-    # search one character past the target: a break's look-ahead must see the target's first letter
-    for m in _SENTENCE_BREAK.finditer(text, 0, min(len(text), start + 1)):
-        if m.end() <= start:
-            left = m.end()
+    ends = _break_ends(text)
+    i = bisect.bisect_right(ends, start)
+    left = ends[i - 1] if i else 0
     stop = _SENTENCE_BREAK.search(text, end)
     right = stop.start() if stop else len(text)
     return left, right

@@ -64,6 +64,7 @@ class NameLists:
 _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(token: str) -> str:
     """Lower case without accents or a possessive, so "Siobhán", "Stanisław" and "Breslow's" meet the lists."""
     text = unicodedata.normalize("NFKD", re.sub(r"['’]s$", "", token.lower()).translate(_UNDECOMPOSED))
