@@ -93,3 +93,12 @@ def test_metastatic_site_wordings(text: str, sites: list[str]) -> None:
 def test_bare_her2_score_and_brca_pair(text: str, name: str, status: str) -> None:
     found = {b.name: b.status for b in extract_profile(text).biomarkers}
     assert found.get(name) == status, found
+
+
+def test_a_grade_after_a_side_effect_is_not_the_tumour_grade() -> None:
+    from oncoguide.records import extract_profile
+
+    text = ("Adenocarcinoma of the sigmoid colon, moderately differentiated. Mild fatigue (grade 1); "
+            "anemia of chemotherapy, grade 2; neutropenia grade 3; peripheral sensory neuropathy grade 1 (cold dysesthesia).")
+    assert extract_profile(text).grade == "G2"
+    assert extract_profile("Invasive ductal carcinoma, Nottingham 3+2+1 = 6/9. C1 D15 neutropenia grade 3.").grade == "G2"

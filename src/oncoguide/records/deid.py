@@ -591,6 +591,8 @@ def short_dates(text: str) -> list[tuple[int, int]]:
         before = re.search(r"([\w+\-]+)\W{0,3}$", text[max(0, m.start() - 30) : m.start()])
         if before and before.group(1).lower() in _RATIO_BEFORE:
             continue
+        if re.search(r"=[ \t]*$", text[max(0, m.start() - 3) : m.start()]):
+            continue  # "3+2+1 = 6/9": a score written as a sum
         if _RATIO_AFTER.match(text, m.end()):
             continue
         sentence = re.split(r"[.;\n]\s", text[max(0, m.start() - 150) : m.start()])[-1]

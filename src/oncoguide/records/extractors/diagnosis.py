@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from oncoguide.records.extractors.adverse_events import TOXICITY_GRADE_AFTER
+from oncoguide.records.extractors.adverse_events import EVENTS, TOXICITY_GRADE_AFTER
 from oncoguide.records.extractors.base import Doc, Finding
 from oncoguide.records.extractors.cancer_types import ABBREVIATIONS, CANCER_TYPES
 from oncoguide.records.extractors.metastasis import site_mentions
 from oncoguide.records.model import PatientProfile
+from oncoguide.records.patterns import alternation
 
 _MALIGNANT = re.compile(r"(?i)\b(cancer|carcinoma|adenocarcinoma|adenoca|ca|malignan\w+|tumou?r|neoplasm|sarcoma|melanoma|mesothelioma|lymphoma|glioblastoma|NSCLC|RCC|HCC|DCIS|seminoma|SCC|squamous|IDC|ILC)\b")
 _ENTITY_WEIGHT, _ORGAN_WEIGHT = 3, 1
@@ -101,6 +102,10 @@ _LOBE = re.compile(r"\b(?:RUL|RML|RLL|LUL|LLL)\b")
 _DIFF = re.compile(r"(?i)\b(well|moderately|mod\.?|poorly|un)[- ]?diff(?:erentiated|\.|\b)")
 _GLEASON = re.compile(r"(?i)gleason\s*(?:score)?\s*[:=]?\s*(?P<a>[3-5])\s*\+\s*(?P<b>[3-5])(?:\s*=\s*(?P<s>\d+))?|gleason\s*(?:score)?\s*[:=]?\s*(?P<s2>[6-9]|10)\b")
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+# a grade right after a side effect grades the side effect: "mild fatigue (grade 1)", "anemia of chemotherapy, grade 2"
+_EVENT_BEFORE = re.compile(r"(?i)\b(?:" + alternation(EVENTS) + r")\b(?:[ \t]+(?:of|due to|from|secondary to|after)[ \t]+\w+)?[ \t]*[(:,-]?[ \t]*$")
+# a Nottingham score with its sum: "Nottingham 3+2+1 = 6/9" (3-5 G1, 6-7 G2, 8-9 G3)
+_NOTTINGHAM_SUM = re.compile(r"(?i)\bnottingham\b[^.\n]{0,25}?\b[1-3]\s*\+\s*[1-3]\s*\+\s*[1-3]\s*=\s*(?P<s>[3-9])\b")
 
 
 def extract(doc: Doc) -> list[Finding]:
@@ -136,12 +141,17 @@ def extract(doc: Doc) -> list[Finding]:
     for m in _GRADE.finditer(text):
         if TOXICITY_GRADE_AFTER.match(text, m.end()) or re.search(r"(?i)CTCAE\W*$", text[max(0, m.start() - 12) : m.start()]):
             continue
+        if _EVENT_BEFORE.search(text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 40), m.start()):
+            continue
         if m["g"] and not re.match(r"(?i)\w+\s+grade", m.group(0)) and (nxt := _NEXT_WORD.match(text, m.end())) \
                 and not _TUMOUR_WORD.match(nxt["w"]):
             continue  # "grade 1 pruritus", "Grade 2 dry skin": a bare grade before a lower-case word grades a side effect
         g = m["g"] or m["g2"]
         g = _ROMAN.get(g.upper(), g)
         out.append(Finding("grade", f"G{g}", m.start(), m.end()))
+    for m in _NOTTINGHAM_SUM.finditer(text):
+        total = int(m["s"])
+        out.append(Finding("grade", "G1" if total <= 5 else "G2" if total <= 7 else "G3", m.start(), m.end(), 1.5))
     for m in _DIFF.finditer(text):
         g = {"well": "G1", "moderately": "G2", "mod": "G2", "mod.": "G2", "poorly": "G3", "un": "G4"}[m[1].lower()]
         out.append(Finding("grade", g, m.start(), m.end(), 0.5))
