@@ -153,7 +153,10 @@ def _same(field: str, gold: object, value: object) -> bool:
 _AE_SYNONYM = {"mucositis": "stomatitis", "oral mucositis": "stomatitis", "palmar-plantar erythrodysesthesia": "hand-foot syndrome",
                "infusion-related reaction": "infusion reaction", "interstitial lung disease": "pneumonitis",
                "pyrexia": "fever", "dermatitis radiation": "radiation dermatitis", "mucositis oral": "stomatitis",
-               "rash acneiform": "acneiform rash", "infusion related reaction": "infusion reaction", "rash maculo-papular": "rash"}
+               "rash acneiform": "acneiform rash", "infusion related reaction": "infusion reaction", "rash maculo-papular": "rash",
+               "platelet count decreased": "thrombocytopenia", "neutrophil count decreased": "neutropenia",
+               "white blood cell decreased": "leukopenia", "edema limbs": "edema",
+               "alanine aminotransferase increased": "hepatotoxicity", "aspartate aminotransferase increased": "hepatotoxicity"}
 
 
 def field_scores(items: list[dict], predict) -> dict[str, list[int]]:

@@ -63,3 +63,10 @@ def test_options_and_suggestions_are_not_given_but_regimens_are_expanded() -> No
             "2016: FEC-T (FEC x3, docetaxel x3), then letrozole 2016-2021.")
     assert sorted(t.name for t in extract_profile(text).treatments if t.kind == "drug") == [
         "cyclophosphamide", "docetaxel", "epirubicin", "fluorouracil", "letrozole"]
+
+
+def test_ctcae_term_names_and_a_grade_after_has_been() -> None:
+    text = ("Platelet count decreased grade 2. Tumor lysis syndrome grade 3 after C1. Dysphonia grade 1. "
+            "Nausea has been grade 1, controlled. ALT increased grade 3.")
+    assert {(e.name, e.grade) for e in extract_profile(text).adverse_events} == {
+        ("thrombocytopenia", 2), ("tumor lysis syndrome", 3), ("dysphonia", 1), ("nausea", 1), ("hepatotoxicity", 3)}

@@ -9,11 +9,12 @@ from oncoguide.records.model import AdverseEvent, PatientProfile
 from oncoguide.records.patterns import alternation
 
 EVENTS: dict[str, str] = {
-    r"neutropenia|neutropenic|low neutrophils?|ANC low": "neutropenia",
+    r"neutropenia|neutropenic|low neutrophils?|ANC low|neutrophil count decreased": "neutropenia",
     r"febrile neutropenia": "febrile neutropenia",
     r"anemia|anaemia": "anemia",
-    r"thrombocytopenia|low platelets": "thrombocytopenia",
-    r"leukopenia": "leukopenia",
+    r"thrombocytopenia|low platelets|platelet count decreased": "thrombocytopenia",
+    r"leukopenia|white blood cell (?:count )?decreased": "leukopenia",
+    r"tumou?r lysis syndrome": "tumor lysis syndrome",
     r"diarrh(?:o)?ea": "diarrhea",
     r"nausea": "nausea",
     r"vomiting|emesis": "vomiting",
@@ -26,7 +27,8 @@ EVENTS: dict[str, str] = {
     r"rash|dermatitis": "rash",
     r"hand[- ]foot syndrome|palmar[- ]plantar erythrodysesthesia|PPE": "hand-foot syndrome",
     r"pneumonitis|interstitial lung disease|ILD": "pneumonitis",
-    r"hepatotoxicity|transaminitis|elevated (?:ALT|AST|liver enzymes)|ALT elevation|AST elevation": "hepatotoxicity",
+    r"hepatotoxicity|transaminitis|elevated (?:ALT|AST|liver enzymes)|ALT elevation|AST elevation|(?:ALT|AST) increased|"
+    r"(?:alanine|aspartate) aminotransferase increased": "hepatotoxicity",
     r"hyperglycemia|hyperglycaemia": "hyperglycemia",
     r"QTc? prolongation|prolonged QTc?": "QT prolongation",
     r"colitis": "colitis",
@@ -52,7 +54,9 @@ EVENTS: dict[str, str] = {
     r"myalgias?": "myalgia",
     r"urinary frequency": "urinary frequency",
     r"dysgeusia|taste (?:changes?|alteration|disturbance)": "dysgeusia",
-    r"(?:peripheral |lower[- ]extremity |limb )?o?edema": "edema",
+    r"(?:peripheral |lower[- ]extremity |limb )?o?edema(?: limbs)?": "edema",
+    r"dysphonia|hoarseness": "dysphonia",
+    r"weight gain": "weight gain",
     r"hypercholesterol(?:a)?emia": "hypercholesterolemia",
     r"hypertriglyceridemia|hypertriglyceridaemia": "hypertriglyceridemia",
     r"dizziness": "dizziness",
@@ -86,7 +90,7 @@ EVENTS: dict[str, str] = {
     r"dry skin|xerosis": "dry skin",
 }
 # Also long-standing conditions ("history of hypertension"): counted as a treatment side effect only with a grade.
-_GRADED_ONLY = {"hypertension", "hepatitis", "tinnitus", "hearing loss", "proteinuria", "acute kidney injury", "constipation",
+_GRADED_ONLY = {"dysphonia", "weight gain", "tumor lysis syndrome", "hypertension", "hepatitis", "tinnitus", "hearing loss", "proteinuria", "acute kidney injury", "constipation",
                 "myalgia", "urinary frequency", "dysgeusia", "edema", "hypercholesterolemia", "hypertriglyceridemia",
                 "dizziness", "visual disturbance", "adrenal insufficiency", "hypophysitis", "hyperthyroidism", "hypotension",
                 "anorexia", "hypomagnesemia", "hypokalemia", "hyponatremia", "fever", "myocarditis", "nephritis",
@@ -98,7 +102,7 @@ _EV = re.compile(r"(?i)\b(" + alternation(EVENTS) + r")\b")
 TOXICITY_GRADE_AFTER = re.compile(r"(?i)\s*(?:\(CTCAE\)\s*)?(?:\w+\s+){0,2}?(?:" + alternation(EVENTS) + r"|toxicit\w*|adverse)\b")
 # "grade 3 immune-mediated colitis", "Gr 3 acneiform rash": up to two describing words between grade and event.
 _GRADE_BEFORE = re.compile(r"(?i)\b(?:grade|gr\.?|G|CTCAE(?:\s+grade)?)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\s*(?:\(CTCAE\)\s*)?(?:[a-z][\w-]*\s+){0,2}$")
-_GRADE_AFTER = re.compile(r"(?i)^\s*[,:(\-]?\s*(?:CTCAE\s*)?(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b")
+_GRADE_AFTER = re.compile(r"(?i)^\s*[,:(\-]?\s*(?:(?:has been|was|is|now|remains)\s+)?(?:CTCAE\s*)?(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b")
 _CONSEQ = re.compile(
     r"(?i)(dose (?:reduction|reduced|delay(?:ed)?|held|interruption)|treatment (?:held|delayed|discontinued|interrupted)|"
     r"discontinu\w+|stopped|hospitali[sz]\w+|held|(?:reduced|decreased|lowered) (?:from|to) \d|switched)"
