@@ -156,7 +156,8 @@ _AE_SYNONYM = {"mucositis": "stomatitis", "oral mucositis": "stomatitis", "palma
                "rash acneiform": "acneiform rash", "infusion related reaction": "infusion reaction", "rash maculo-papular": "rash",
                "platelet count decreased": "thrombocytopenia", "neutrophil count decreased": "neutropenia",
                "white blood cell decreased": "leukopenia", "edema limbs": "edema",
-               "alanine aminotransferase increased": "hepatotoxicity", "aspartate aminotransferase increased": "hepatotoxicity"}
+               "alanine aminotransferase increased": "hepatotoxicity", "aspartate aminotransferase increased": "hepatotoxicity",
+               "creatinine increased": "acute kidney injury", "cystitis noninfective": "cystitis"}
 
 
 def field_scores(items: list[dict], predict) -> dict[str, list[int]]:

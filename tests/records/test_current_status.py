@@ -70,3 +70,10 @@ def test_ctcae_term_names_and_a_grade_after_has_been() -> None:
             "Nausea has been grade 1, controlled. ALT increased grade 3.")
     assert {(e.name, e.grade) for e in extract_profile(text).adverse_events} == {
         ("thrombocytopenia", 2), ("tumor lysis syndrome", 3), ("dysphonia", 1), ("nausea", 1), ("hepatotoxicity", 3)}
+
+
+def test_tab_tables_and_grades_after_a_bracket() -> None:
+    text = ("Toxicity since last visit (CTCAE v5.0):\nEvent\tGrade\tNotes\nAlopecia\t2\twearing wig\nNeutropenia\t2\tANC 1.2 today\n"
+            "Admitted D10 with febrile neutropenia (T 38.9, ANC 0.1), CTCAE grade 3. Microscopic hematuria on UA - hematuria grade 1.")
+    assert {(e.name, e.grade) for e in extract_profile(text).adverse_events} == {
+        ("alopecia", 2), ("neutropenia", 2), ("febrile neutropenia", 3), ("hematuria", 1)}

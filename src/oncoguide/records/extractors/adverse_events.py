@@ -56,6 +56,8 @@ EVENTS: dict[str, str] = {
     r"dysgeusia|taste (?:changes?|alteration|disturbance)": "dysgeusia",
     r"(?:peripheral |lower[- ]extremity |limb )?o?edema(?: limbs)?": "edema",
     r"dysphonia|hoarseness": "dysphonia",
+    r"ha?ematuria": "hematuria",
+    r"hypocalca?emia": "hypocalcemia",
     r"weight gain": "weight gain",
     r"hypercholesterol(?:a)?emia": "hypercholesterolemia",
     r"hypertriglyceridemia|hypertriglyceridaemia": "hypertriglyceridemia",
@@ -90,7 +92,7 @@ EVENTS: dict[str, str] = {
     r"dry skin|xerosis": "dry skin",
 }
 # Also long-standing conditions ("history of hypertension"): counted as a treatment side effect only with a grade.
-_GRADED_ONLY = {"dysphonia", "weight gain", "tumor lysis syndrome", "hypertension", "hepatitis", "tinnitus", "hearing loss", "proteinuria", "acute kidney injury", "constipation",
+_GRADED_ONLY = {"hematuria", "hypocalcemia", "dysphonia", "weight gain", "tumor lysis syndrome", "hypertension", "hepatitis", "tinnitus", "hearing loss", "proteinuria", "acute kidney injury", "constipation",
                 "myalgia", "urinary frequency", "dysgeusia", "edema", "hypercholesterolemia", "hypertriglyceridemia",
                 "dizziness", "visual disturbance", "adrenal insufficiency", "hypophysitis", "hyperthyroidism", "hypotension",
                 "anorexia", "hypomagnesemia", "hypokalemia", "hyponatremia", "fever", "myocarditis", "nephritis",
@@ -102,7 +104,7 @@ _EV = re.compile(r"(?i)\b(" + alternation(EVENTS) + r")\b")
 TOXICITY_GRADE_AFTER = re.compile(r"(?i)\s*(?:\(CTCAE\)\s*)?(?:\w+\s+){0,2}?(?:" + alternation(EVENTS) + r"|toxicit\w*|adverse)\b")
 # "grade 3 immune-mediated colitis", "Gr 3 acneiform rash": up to two describing words between grade and event.
 _GRADE_BEFORE = re.compile(r"(?i)\b(?:grade|gr\.?|G|CTCAE(?:\s+grade)?)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\s*(?:\(CTCAE\)\s*)?(?:[a-z][\w-]*\s+){0,2}$")
-_GRADE_AFTER = re.compile(r"(?i)^\s*[,:(\-]?\s*(?:(?:has been|was|is|now|remains)\s+)?(?:CTCAE\s*)?(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b")
+_GRADE_AFTER = re.compile(r"(?i)^\s*(?:[CD]\d{1,2}\s+)?(?:\([^)\n]{0,40}\),?\s*)?[,:(\-]?\s*(?:(?:has been|was|is|now|remains)\s+)?(?:CTCAE\s*)?(?:grade|gr\.?|G)\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b")
 _CONSEQ = re.compile(
     r"(?i)(dose (?:reduction|reduced|delay(?:ed)?|held|interruption)|treatment (?:held|delayed|discontinued|interrupted)|"
     r"discontinu\w+|stopped|hospitali[sz]\w+|held|(?:reduced|decreased|lowered) (?:from|to) \d|switched)"
@@ -149,15 +151,16 @@ def extract(doc: Doc) -> list[Finding]:
     return out + _table_events(doc)
 
 
-_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*)\|?[ \t]*$")
+_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*)\|?[ \t]*$|^(?P<tabbed>[^\n\t|]+(?:\t[^\n\t]*)+)$")
 
 
 def _table_events(doc: Doc) -> list[Finding]:
-    """Rows of a toxicity table whose header names a grade column: "| Neutropenia | 3 | Carboplatin | Resolved |"."""
+    """Rows of a toxicity table (pipes or tabs) whose header names a grade column: "| Neutropenia | 3 | Carboplatin |"."""
     out: list[Finding] = []
     grade_col: int | None = None
     for m in _ROW.finditer(doc.text):
-        cells = [c.strip() for c in m["cells"].split("|")]
+        group = "cells" if m["cells"] is not None else "tabbed"
+        cells = [c.strip() for c in m[group].split("|" if group == "cells" else "\t")]
         header = [i for i, c in enumerate(cells) if re.search(r"(?i)\bgrade\b", c)]
         if header and not any(re.fullmatch(r"[1-5]", c) for c in cells):
             grade_col = header[0]
@@ -166,7 +169,7 @@ def _table_events(doc: Doc) -> list[Finding]:
             continue
         if (ev := _EV.fullmatch(cells[0])) is None:
             continue
-        start = m.start("cells") + m["cells"].find(cells[0])
+        start = m.start(group) + m[group].find(cells[0])
         out.append(Finding("adverse_events", _canon(ev.group(1)), start, start + len(cells[0]),
                            extra={"grade": int(g[1]), "consequence": None}))
     return out
