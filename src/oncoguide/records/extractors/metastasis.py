@@ -104,14 +104,13 @@ _VERTEBRA = re.compile(r"(?i)\b(?:lytic|sclerotic|blastic|osteolytic|osteoblasti
                        r"|\b[TLCS]\d{1,2}(?:\s*(?:,|and|/|&)\s*[TLCS]\d{1,2})*\s+(?:vertebral\s+(?:body\s+)?)?(?:lesions?|mets|metastas[ie]s)\b")
 # nodes the report itself calls distant: "enlarged para-aortic nodes (1.7 cm), non-regional"
 _NON_REGIONAL = re.compile(r"(?i)\bnodes?\b(?:[^.;\n]|\.(?=\d)){0,25}?\bnon-?regional\b|\bnon-?regional\s+(?:lymph\s+)?nod")
-_DOUBT = re.compile(r"(?i)\b(?:tiny|subcentimet\w+|sub-cm|indeterminate|benign|granulomas?|calcified|cysts?|hemangiomas?|haemangiomas?|"
-                    r"adenomas?|stable since|too small to characteri[sz]e|unchanged|atelecta\w+|scar\w*|suspicious|possible|possibly|"
-                    r"probable|likely|equivocal|questionable|concerning for|bone islands?|degenerative)\b")
 # what a finding turned out to be, written after it: "two hepatic lesions … c/w hemangiomas", "liver lesion, too small to
 # characterize", "L adrenal nodule (28 HU, indeterminate)"
-_EXPLAINED = re.compile(r"(?i)\b(?:c/w|consistent with|=|represents?|likely|favou?r(?:ed|s)?|typical (?:of|for))?\s*(?:a\s+)?"
-                        r"(?:simple\s+|lipid-rich\s+)?(?:benign|hemangiomas?|haemangiomas?|cysts?|adenomas?|granulomas?|bone islands?|"
-                        r"too small to characteri[sz]e|indeterminate)\b")
+_BENIGN = r"benign|hemangiomas?|haemangiomas?|cysts?|adenomas?|granulomas?|bone islands?|too small to characteri[sz]e|indeterminate"
+_EXPLAINED = re.compile(rf"(?i)\b(?:{_BENIGN})\b")
+# a lesion seen only on imaging needs more: no size, stability or uncertainty word that makes it doubtful either
+_DOUBT = re.compile(rf"(?i)\b(?:{_BENIGN}|tiny|subcentimet\w+|sub-cm|calcified|stable since|unchanged|atelecta\w+|scar\w*|suspicious|"
+                    r"possible|possibly|probable|likely|equivocal|questionable|concerning for|degenerative)\b")
 _NOT_CANCER = re.compile(r"(?i)\b(?:interstitial|obstructive|chronic|restrictive|fatty|benign|degenerative|reactive|"
                          r"inflammatory)\s+$")
 _SUPRACLAVICULAR_REGIONAL = {"lung cancer", "breast cancer", "head and neck cancer", "thyroid cancer"}
